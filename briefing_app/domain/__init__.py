@@ -1,0 +1,1 @@
+"""Plain-Python domain model of Briefing Builder: sources, actors, claims, ratings, briefing."""

@@ -1,0 +1,103 @@
+"""Pure operations on a Briefing: adding sources, applying an analysis, reviewing and rating.
+
+Each op returns a Change naming what it touched, so Qt models can refresh only those rows.
+Undo commands call these ops; they never mutate the domain by themselves.
+"""
+
+from __future__ import annotations
+
+import copy
+import uuid
+from dataclasses import dataclass, field
+
+from briefing_app.domain.model import Actor, Analysis, Briefing, Claim, Source
+
+
+@dataclass
+class Change:
+    """What an op touched: kind is 'sources', 'actors', 'claims', 'notes' or 'briefing'."""
+
+    kind: str
+    ids: list[str] = field(default_factory=list)
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}{uuid.uuid4().hex[:10]}"
+
+
+def add_source(briefing: Briefing, source: Source) -> Change:
+    briefing.sources.append(source)
+    return Change("sources", [source.id])
+
+
+def _actor_key(actor: Actor) -> tuple[str, str]:
+    return (actor.kind, " ".join(actor.name.lower().split()))
+
+
+def apply_analysis(briefing: Briefing, analysis: Analysis) -> list[Change]:
+    """Make `analysis` the machine baseline of its source, keeping the analyst's own work.
+
+    Machine-state claims of the source are replaced; claims the analyst accepted, edited or
+    rejected stay. Actors are merged into the briefing's one register by kind and name, so the
+    same person in two sources is one actor. Returns the changes for the models.
+    """
+    source_id = analysis.source_id
+    kept_claims = [
+        c for c in briefing.claims if c.source_id != source_id or c.review != "machine"
+    ]
+    # Drop machine mentions of this source; an actor left with no mention and untouched goes.
+    for actor in briefing.actors:
+        if actor.review == "machine":
+            actor.mentions = [m for m in actor.mentions if m.source_id != source_id]
+    by_key = {_actor_key(a): a for a in briefing.actors}
+    id_map: dict[str, str] = {}
+    for found in analysis.actors:
+        existing = by_key.get(_actor_key(found))
+        if existing is None:
+            actor = copy.deepcopy(found)
+            briefing.actors.append(actor)
+            by_key[_actor_key(actor)] = actor
+            id_map[found.id] = actor.id
+            continue
+        id_map[found.id] = existing.id
+        known = {(m.source_id, m.start, m.end) for m in existing.mentions}
+        existing.mentions.extend(
+            copy.deepcopy(m) for m in found.mentions if (m.source_id, m.start, m.end) not in known
+        )
+        if not existing.role and found.role:
+            existing.role = found.role
+        if not existing.affiliation and found.affiliation:
+            existing.affiliation = found.affiliation
+    referenced = {c.actor_id for c in kept_claims}
+    briefing.actors = [
+        a for a in briefing.actors
+        if a.mentions or a.review != "machine" or a.id in referenced
+    ]
+    kept_keys = {(c.content.start, c.content.end) for c in kept_claims if c.source_id == source_id}
+    for found in analysis.claims:
+        if (found.content.start, found.content.end) in kept_keys:
+            continue
+        claim = copy.deepcopy(found)
+        claim.actor_id = id_map.get(found.actor_id) if found.actor_id else None
+        kept_claims.append(claim)
+    briefing.claims = sorted(
+        kept_claims, key=lambda c: (_source_index(briefing, c.source_id), c.start)
+    )
+    if analysis.pipeline.name:
+        briefing.pipeline = analysis.pipeline
+    return [Change("actors"), Change("claims")]
+
+
+def _source_index(briefing: Briefing, source_id: str) -> int:
+    for index, source in enumerate(briefing.sources):
+        if source.id == source_id:
+            return index
+    return len(briefing.sources)
+
+
+def mentioned_count(actor: Actor, source_id: str | None = None) -> int:
+    return sum(1 for m in actor.mentions if source_id is None or m.source_id == source_id)
+
+
+def reviewed_count(claims: list[Claim]) -> int:
+    return sum(1 for c in claims if c.review != "machine")

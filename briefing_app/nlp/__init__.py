@@ -1,0 +1,1 @@
+"""The only package that knows spaCy: pipeline loading, components, Doc -> Analysis."""

@@ -1,0 +1,1 @@
+"""Files in and out: article loaders, the project file, the Word export."""

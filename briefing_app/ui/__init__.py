@@ -1,0 +1,1 @@
+"""Widgets: main window, reading view, panels, dialogs."""

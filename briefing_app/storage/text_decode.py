@@ -1,0 +1,126 @@
+"""Turn a file's bytes into text: pick the encoding, refuse binary data, neutralise controls.
+
+The rule, in order: a byte-order mark wins; else strict UTF-8; else an encoding the page
+itself declares (HTML only); else charset-normalizer when it is confident. A file whose
+first 8 KB is mostly NUL or control bytes is binary and refused before any of that.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from briefing_app.errors import LoadError
+
+SNIFF_BYTES = 8192
+# Share of NUL/control characters above which a file counts as binary. Real text has
+# almost none; random bytes have about 12 %, executables and images far more NULs.
+_BINARY_SHARE = 0.30
+# charset-normalizer's "chaos" (0 = clean, 1 = noise); above this we do not trust a guess.
+_MAX_CHAOS = 0.25
+
+_BOMS = (
+    # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# C0 controls except tab, LF, CR, plus DEL: what a text file should never contain.
+_CONTROL_CHARS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\x7f"
+_CONTROL_TABLE = str.maketrans(_CONTROL_CHARS, " " * len(_CONTROL_CHARS))
+_CONTROL_BYTES = frozenset(_CONTROL_CHARS.encode("ascii"))
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The codec named by a leading byte-order mark, if any."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the first 8 KB is mostly NUL/control bytes (not counting a BOM'd UTF-16/32)."""
+    head = data[:SNIFF_BYTES]
+    if not head:
+        return False
+    if bom_encoding(head) in ("utf-16", "utf-32"):
+        # NULs are normal there; judge the decoded characters instead.
+        text = head.decode(bom_encoding(head), errors="replace")
+        bad = sum(1 for ch in text if ch in _CONTROL_CHARS)
+        return bad > _BINARY_SHARE * len(text)
+    bad = sum(1 for byte in head if byte in _CONTROL_BYTES)
+    return bad > _BINARY_SHARE * len(head)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag within its first 8 KB, if valid."""
+    match = _DECLARED_CHARSET.search(data[:SNIFF_BYTES])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
+    """Decode `data` by the rule above; returns (text, notes). `name` is used in messages."""
+    if looks_binary(data):
+        raise LoadError(
+            f"{name} looks like a binary file, not text; open it in the program that made it "
+            "and save or export it as .txt, .docx, .html or .pdf."
+        )
+    encoding = bom_encoding(data)
+    if encoding:
+        try:
+            return data.decode(encoding), _note(encoding)
+        except UnicodeDecodeError as exc:
+            raise LoadError(
+                f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
+                f"{encoding.upper()}; save it again as UTF-8."
+            ) from exc
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    if html:
+        declared = declared_charset(data)
+        if declared:
+            try:
+                return data.decode(declared), _note(declared)
+            except UnicodeDecodeError:
+                pass  # the declaration lies; fall through to detection
+    guess = _detect(data)
+    if guess is None:
+        raise LoadError(
+            f"{name} is not UTF-8 and its encoding could not be recognised; "
+            "save it again as UTF-8 and reload it."
+        )
+    return data.decode(guess, errors="replace"), _note(guess)
+
+
+def _detect(data: bytes) -> str | None:
+    """charset-normalizer's best guess, or None when it is not confident."""
+    from charset_normalizer import from_bytes  # imported late: it is slow to import
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.chaos > _MAX_CHAOS:
+        return None
+    return best.encoding
+
+
+def _note(encoding: str) -> list[str]:
+    plain = codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    return [] if plain else [f"decoded as {codecs.lookup(encoding).name}"]
+
+
+def replace_controls(text: str) -> tuple[str, int]:
+    """Replace NUL and other controls (not tab, CR, LF) by spaces: same length, same offsets."""
+    cleaned = text.translate(_CONTROL_TABLE)
+    changed = 0 if cleaned == text else sum(1 for ch in text if ch in _CONTROL_CHARS)
+    return cleaned, changed

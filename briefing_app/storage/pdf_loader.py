@@ -24,6 +24,7 @@ _SHORT_LINE = 0.70
 # carry U+00AD (soft hyphen) or U+FFFE there instead.
 _HYPHENS = ("-", "\x02", "\u00ad", "\ufffe")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_JOINED_HYPHEN = re.compile(r"\x02(?=[^\W\d_])")
 _DATE = re.compile(r"D?:?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -75,7 +76,9 @@ def _page_lines(pdf, index: int) -> list[str]:
             textpage.close()
     finally:
         page.close()
-    return _LINE_BREAK.split(text)
+    # PDFium sometimes joins a hyphenated line itself, leaving U+0002 where the hyphen was;
+    # put the line break back so line lengths (and so the short-line rule) stay honest.
+    return _LINE_BREAK.split(_JOINED_HYPHEN.sub("\x02\n", text))
 
 
 def reflow(pages: list[list[str]]) -> str:

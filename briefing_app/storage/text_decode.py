@@ -111,6 +111,14 @@ def _detect(data: bytes) -> str | None:
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.chaos > _MAX_CHAOS:
         return None
+    # Short Western texts often decode identically in several code pages (cp1250, cp1252,
+    # latin-1, ...); then say cp1252, the one analysts' Windows machines actually write.
+    if best.encoding != "cp1252":
+        try:
+            if data.decode("cp1252") == data.decode(best.encoding):
+                return "cp1252"
+        except (UnicodeDecodeError, LookupError):
+            pass
     return best.encoding
 
 

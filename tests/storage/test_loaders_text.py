@@ -1,0 +1,195 @@
+"""Plain-text loading: encodings, offsets, paragraphs, limits and refusals."""
+
+import datetime
+import hashlib
+import re
+
+import pytest
+
+from briefing_app.errors import LoadError
+from briefing_app.storage.loaders import load_path, load_text
+from briefing_app.storage.loaders_common import paragraph_spans
+
+ARTICLE = (
+    "Port talks stall\n\n"
+    "The union said that the strike would go on. \u201cWe are ready,\u201d she said.\n\n"
+    "Caf\u00e9 owners near the port said it was the worst week of the year for them."
+)
+
+
+def refused(path, **limits) -> str:
+    """Load `path`, expect LoadError, check the message is one clean line naming the file."""
+    with pytest.raises(LoadError) as info:
+        load_path(path, **limits)
+    message = str(info.value)
+    assert "\n" not in message and message.strip() == message
+    assert path.name in message
+    assert "Traceback" not in message
+    assert not re.search(r"\b\w*(Error|Exception)\b", message)
+    assert message.endswith(".")
+    return message
+
+
+def check_offsets(source):
+    assert source.paragraphs
+    for start, end in source.paragraphs:
+        assert 0 <= start < end <= len(source.text)
+        assert source.text[start:end].strip() == source.text[start:end]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_txt_encodings_decode_to_the_same_text(tmp_path, encoding):
+    path = tmp_path / f"article-{encoding}.txt"
+    raw = ARTICLE.encode(encoding)
+    path.write_bytes(raw)
+    source = load_path(path)
+    assert source.text == ARTICLE
+    assert source.sha256 == hashlib.sha256(raw).hexdigest()
+    assert source.id == "src" + source.sha256[:10]
+    assert source.format == "txt"
+    assert source.path == str(path)
+    assert source.title == "Port talks stall"
+    assert source.accessed == datetime.date.today().isoformat()
+    assert [source.text[s:e][:12] for s, e in source.paragraphs] == [
+        "Port talks s", "The union sa", "Caf\u00e9 owners "]
+    if encoding == "cp1252":
+        assert "decoded as cp1252" in source.notes
+    if encoding == "utf-16":
+        assert raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # BOM written by Python's codec
+
+
+def test_markdown_title_drops_heading_marks(tmp_path):
+    path = tmp_path / "notes.md"
+    path.write_text("# Border dispute\n\nFirst paragraph of the article.\n", encoding="utf-8")
+    source = load_path(path)
+    assert source.format == "md"
+    assert source.title == "Border dispute"
+    assert len(source.paragraphs) == 2
+
+
+def test_control_characters_become_spaces_and_offsets_match_the_file(tmp_path):
+    text = "Head\x00line\n\nBody\x07 text\x1b with\tcontrols.\n"
+    path = tmp_path / "controls.txt"
+    path.write_bytes(text.encode("utf-8"))
+    source = load_path(path)
+    assert len(source.text) == len(text)
+    assert source.text == "Head line\n\nBody  text  with\tcontrols.\n"
+    assert any("control characters replaced" in note for note in source.notes)
+    check_offsets(source)
+
+
+def test_crlf_is_kept_and_offsets_point_into_it(tmp_path):
+    text = "Title line\r\n\r\nFirst paragraph\r\ncontinues here.\r\n\r\nSecond one.\r\n"
+    path = tmp_path / "windows.txt"
+    path.write_bytes(text.encode("utf-8"))
+    source = load_path(path)
+    assert source.text == text
+    assert [source.text[s:e] for s, e in source.paragraphs] == [
+        "Title line", "First paragraph\r\ncontinues here.", "Second one."]
+
+
+def test_text_without_blank_lines_has_one_paragraph_per_line():
+    text = "one line\ntwo line\n\n"  # a trailing blank line does not separate anything
+    assert [text[s:e] for s, e in paragraph_spans(text)] == ["one line", "two line"]
+    assert paragraph_spans("   \n\n  ") == []
+
+
+def test_one_megabyte_without_line_breaks_loads(tmp_path):
+    text = ("The minister said the talks would resume. " * 25_000)[:1_000_000]
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    source = load_path(path)
+    assert len(source.text) == 1_000_000
+    assert source.paragraphs == [(0, len(text.rstrip()))]
+
+
+def test_non_english_text_gets_a_note(tmp_path):
+    path = tmp_path / "german.txt"
+    path.write_text("Die Regierung erkl\u00e4rte am Montag, dass Verhandlungen mit "
+                    "Gewerkschaften fortgesetzt werden, obwohl Hafenarbeiter weiterhin "
+                    "streiken und Reedereien ihre Schiffe umleiten m\u00fcssen. " * 3,
+                    encoding="utf-8")
+    assert any("English" in note for note in load_path(path).notes)
+    english = tmp_path / "english.txt"
+    english.write_text(ARTICLE * 3, encoding="utf-8")
+    assert load_path(english).notes == []
+
+
+def test_unknown_extension_is_sniffed_as_text(tmp_path):
+    path = tmp_path / "article.text"
+    path.write_text(ARTICLE, encoding="utf-8")
+    source = load_path(path)
+    assert source.text == ARTICLE and source.format == "txt"
+
+
+def test_paste():
+    source = load_text("  \nPasted headline\nsecond line\x00\n")
+    assert source.format == "paste" and source.path == ""
+    assert source.title == "Pasted headline"
+    pasted = b"  \nPasted headline\nsecond line\x00\n"
+    assert source.sha256 == hashlib.sha256(pasted).hexdigest()
+    assert source.text.endswith("second line \n")
+    assert len(source.paragraphs) == 2
+    assert load_text("x y z", title="Mine", fmt="clipboard").title == "Mine"
+
+
+def test_paste_refusals():
+    with pytest.raises(LoadError, match="empty"):
+        load_text(" \n\t")
+    with pytest.raises(LoadError, match=r"2,345,678 characters.*2,000,000-character limit "
+                                        r"\(setting: max_text_chars\)"):
+        load_text("a" * 2_345_678)
+
+
+# --- refusals -------------------------------------------------------------------------
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert "empty" in refused(path)
+    blank = tmp_path / "blank.md"
+    blank.write_bytes(b"  \n\n \r\n")
+    refused(blank)
+
+
+@pytest.mark.parametrize("name", ["binary.txt", "binary.dat", "binary.md"])
+def test_binary_bytes_are_refused(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(32)) * 200 + b"\x00" * 4000)
+    assert "binary" in refused(path)
+
+
+def test_undecodable_noise_is_refused(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(128, 256)) * 40)
+    refused(path)
+
+
+def test_missing_file_and_folder(tmp_path):
+    refused(tmp_path / "missing.txt")
+    folder = tmp_path / "folder.txt"
+    folder.mkdir()
+    assert "folder" in refused(folder)
+
+
+def test_file_above_max_bytes_is_refused_naming_the_setting(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(ARTICLE * 10, encoding="utf-8")
+    message = refused(path, max_bytes=100)
+    assert "input limit (setting: max_input_mb)" in message
+
+
+def test_text_above_max_chars_is_refused_naming_the_setting(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("a" * 2_345, encoding="utf-8")
+    message = refused(path, max_chars=2_000)
+    assert "has 2,345 characters, more than the 2,000-character limit" in message
+    assert "(setting: max_text_chars)" in message
+
+
+def test_default_limits_message(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: cheap to create, 50 MB + 1 on paper
+        handle.truncate(50_000_001)
+    assert "larger than the 50 MB input limit (setting: max_input_mb)" in refused(path)

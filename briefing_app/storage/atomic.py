@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -57,3 +58,19 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+_REASONS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the folder is read-only",
+    errno.ENOENT: "the folder does not exist",
+    errno.EISDIR: "a folder has that name",
+}
+
+
+def describe_os_error(error: OSError) -> str:
+    """A few words for a failed write, to follow 'Could not save X: '."""
+    return _REASONS.get(error.errno, (error.strerror or str(error)).lower())

@@ -8,7 +8,6 @@ text, and nothing it names (paths, URLs) is ever opened or followed.
 from __future__ import annotations
 
 import dataclasses
-import errno
 import functools
 import json
 import os
@@ -21,7 +20,7 @@ from briefing_app import __version__
 from briefing_app.domain import model
 from briefing_app.domain.model import Briefing
 from briefing_app.errors import ProjectFileError
-from briefing_app.storage.atomic import atomic_write_bytes
+from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
 from briefing_app.storage.project_migrations import MIGRATIONS
 
 SCHEMA = "briefing-app/project"
@@ -61,22 +60,9 @@ def save_project(briefing: Briefing, path: str | os.PathLike[str]) -> None:
         atomic_write_bytes(path, data)
     except OSError as error:
         raise ProjectFileError(
-            f"Could not save {Path(path).name}: {_os_reason(error)}; "
+            f"Could not save {Path(path).name}: {describe_os_error(error)}; "
             "the previous file is unchanged."
         ) from error
-
-
-def _os_reason(error: OSError) -> str:
-    reasons = {
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the folder is read-only",
-        errno.ENOENT: "the folder does not exist",
-        errno.EISDIR: "a folder has that name",
-    }
-    return reasons.get(error.errno, (error.strerror or str(error)).lower())
 
 
 # ----------------------------------------------------------------------------- reading
@@ -86,7 +72,7 @@ def load_project(path: str | os.PathLike[str]) -> Briefing:
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
-        raise ProjectFileError(f"Could not open {name}: {_os_reason(error)}.") from error
+        raise ProjectFileError(f"Could not open {name}: {describe_os_error(error)}.") from error
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

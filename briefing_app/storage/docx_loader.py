@@ -98,7 +98,7 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict[
     spans: list[tuple[int, int]] = []
     offset = 0
     for block in blocks:
-        block = block.strip()
+        block = replace_controls(block)[0].strip()
         if not block:
             continue
         if text_parts:
@@ -107,8 +107,7 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict[
         text_parts.append(block)
         spans.append((offset, offset + len(block)))
         offset += len(block)
-    text, _ = replace_controls("".join(text_parts))
-    return text, spans, _core_metadata(document)
+    return "".join(text_parts), spans, _core_metadata(document)
 
 
 def _table_rows(table) -> list[str]:

@@ -59,12 +59,12 @@ def load_text(
     max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Source:
     """A Source for pasted text; sha256 is of its UTF-8 bytes."""
-    if not text.strip():
-        raise LoadError("The pasted text is empty; copy the article's text and paste it again.")
     check_chars("The pasted text", text, max_chars)
     # surrogatepass: text from a clipboard may hold lone surrogates; hashing must not fail.
     digest_of = text.encode("utf-8", errors="surrogatepass")
     text, replaced = replace_controls(text)
+    if not text.strip():
+        raise LoadError("The pasted text is empty; copy the article's text and paste it again.")
     notes = [f"{replaced} control characters replaced by spaces"] if replaced else []
     return make_source(text, digest_of=digest_of, title=title or first_line_title(text),
                        format=fmt, notes=notes)
@@ -122,7 +122,9 @@ def _load(data: bytes, path: Path, name: str, fmt: str, max_chars: int) -> Sourc
     if fmt == "pdf":
         from briefing_app.storage.pdf_loader import read_pdf
 
-        text, meta = read_pdf(data, name)
+        pdf_text, meta = read_pdf(data, name)
+        text, _ = replace_controls(pdf_text)
+        _require_text(text, name, "has no readable text in its text layer")
         check_chars(name, text, max_chars)
         return make_source(text, title=meta["title"] or path.stem, author=meta["author"],
                            published=meta["published"], **common)
@@ -131,16 +133,16 @@ def _load(data: bytes, path: Path, name: str, fmt: str, max_chars: int) -> Sourc
 
         decoded, notes = decode_bytes(data, name, html=True)
         html_text, meta, html_notes = read_html(decoded, name)
-        _require_text(html_text, name, "has no readable text")
-        check_chars(name, html_text, max_chars)
         text, _ = replace_controls(html_text)
+        _require_text(text, name, "has no readable text")
+        check_chars(name, text, max_chars)
         return make_source(text, title=meta["title"] or path.stem, author=meta["author"],
                            published=meta["published"], url=meta["url"],
                            outlet=meta["outlet"], notes=notes + html_notes, **common)
     text, notes = decode_bytes(data, name)
-    _require_text(text, name, "holds only blank space")
     check_chars(name, text, max_chars)
     text, replaced = replace_controls(text)
+    _require_text(text, name, "holds only blank space and control characters")
     if replaced:
         notes.append(f"{replaced} control characters replaced by spaces")
     return make_source(text, title=first_line_title(text) or path.stem, notes=notes, **common)

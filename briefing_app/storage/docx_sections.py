@@ -29,6 +29,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")
 UNREVIEWED = RGBColor(0xA0, 0x3A, 0x00)
 GREY = RGBColor(0x55, 0x55, 0x55)
+TABLE_TEXT = Pt(9.5)
 
 
 @dataclass
@@ -107,7 +108,7 @@ def judgment_text(text: str, likelihood: str, confidence: str) -> str:
 
 
 ACTOR_COLUMNS = ("Actor", "Kind", "Role / affiliation", "Quoted", "Mentioned", "Note")
-ACTOR_SHARES = (0.22, 0.14, 0.27, 0.09, 0.12, 0.16)
+ACTOR_SHARES = (0.20, 0.14, 0.23, 0.12, 0.15, 0.16)
 
 
 def write_actors(ctx: Context) -> None:
@@ -133,7 +134,9 @@ def write_actors(ctx: Context) -> None:
         column.width = width
     rows = table.rows
     for cell, text in zip(rows[0].cells, ACTOR_COLUMNS, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.size = TABLE_TEXT
         ooxml.shade_cell(cell, "E7E6E6")
     ooxml.repeat_as_header(rows[0])
     for row, actor in zip(rows[1:], actors, strict=True):
@@ -143,7 +146,7 @@ def write_actors(ctx: Context) -> None:
         for cell, text, width in zip(row.cells, values, widths, strict=True):
             # Word reads each cell's width, LibreOffice the grid's; set both.
             cell.width = width
-            cell.paragraphs[0].add_run(text)
+            cell.paragraphs[0].add_run(text).font.size = TABLE_TEXT
 
 
 def write_claims(ctx: Context) -> None:

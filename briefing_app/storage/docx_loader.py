@@ -20,6 +20,8 @@ MAX_MEMBERS = 10_000
 # Small members legitimately compress very well (empty styles, settings); only judge
 # the ratio of members big enough to matter.
 _RATIO_MIN_SIZE = 1_000_000
+# The signature of the OLE2 container that Word 97-2003 .doc files use.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AGAIN = "save it again from Word as .docx"
 
 
@@ -31,6 +33,9 @@ def check_archive(
     max_ratio: int = MAX_RATIO,
 ) -> None:
     """Refuse non-zips, non-Word zips, zip bombs and DOCTYPEs without inflating big members."""
+    if data.startswith(OLE_MAGIC):
+        raise LoadError(f"{name} is an older Word .doc file, which Briefing Builder cannot "
+                        "read; open it in Word and save it as .docx.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:

@@ -100,7 +100,7 @@ def _sniff(data: bytes, name: str) -> str:
     head = data[:SNIFF_BYTES]
     if head.startswith(b"%PDF-"):
         return "pdf"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):  # zip, OLE2 .doc
         return "docx"
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or b"<body" in lowered:

@@ -72,6 +72,13 @@ def test_docx_that_is_not_a_zip(tmp_path):
     assert "not a zip archive" in refused(path)
 
 
+@pytest.mark.parametrize("name", ["old.docx", "old.doc"])
+def test_old_binary_doc_is_named_as_such(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(docx_loader.OLE_MAGIC + b"\0" * 4000)
+    assert "older Word .doc file" in refused(path)
+
+
 def test_zip_that_is_not_word(tmp_path):
     path = tmp_path / "photos.docx"
     with zipfile.ZipFile(path, "w") as archive:

@@ -8,6 +8,7 @@ do; no other exception escapes, and nothing is ever fetched from the network.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from briefing_app.domain.model import Source
@@ -72,10 +73,14 @@ def load_text(
 
 def _read_bytes(path: Path, name: str, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise LoadError(f"{name} is a folder, not a file; choose an article file inside it.")
-        check_size(name, size, max_bytes)
+        if not stat.S_ISREG(info.st_mode):
+            # A pipe or device would block open()/read() forever; never wait on one.
+            raise LoadError(f"{name} is not a regular file (it may be a pipe or device); "
+                            "save the article to a normal file and load that.")
+        check_size(name, info.st_size, max_bytes)
         with path.open("rb") as handle:
             # Read at most one byte past the limit: the file may have grown since stat().
             data = handle.read(max_bytes + 1)

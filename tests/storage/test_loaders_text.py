@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import os
 import re
 
 import pytest
@@ -171,6 +172,13 @@ def test_missing_file_and_folder(tmp_path):
     folder = tmp_path / "folder.txt"
     folder.mkdir()
     assert "folder" in refused(folder)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need POSIX")
+def test_named_pipe_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    assert "regular file" in refused(path)
 
 
 def test_file_above_max_bytes_is_refused_naming_the_setting(tmp_path):

@@ -26,7 +26,6 @@ _LEGEND = ("content", "source", "cue", "hedge", "person", "organisation", "state
 
 
 def write_appendix(ctx: Context) -> None:
-    document = ctx.document
     heading(ctx, "Appendix: annotated sources").paragraph_format.page_break_before = True
     _legend(ctx)
     for number, source in enumerate(ctx.briefing.sources, 1):
@@ -34,12 +33,12 @@ def write_appendix(ctx: Context) -> None:
         meta = ", ".join(one_line(p) for p in (source.outlet, source.author, source.published)
                          if p.strip())
         if meta:
-            document.add_paragraph(meta, style="Caption")
+            ctx.add(meta, "Caption")
         _write_source(ctx, source)
 
 
 def _legend(ctx: Context) -> None:
-    paragraph = ctx.document.add_paragraph(style="Caption")
+    paragraph = ctx.add(style="Caption")
     paragraph.add_run("Highlights: ")
     for layer in _LEGEND:
         run = paragraph.add_run(HIGHLIGHT_LABELS[layer])
@@ -120,7 +119,7 @@ def _write_source(ctx: Context, source: Source) -> None:
         if index == len(bounds) or a < bounds[index][0]:
             continue  # the blank lines between paragraphs
         if made_for != index:
-            paragraph, made_for = ctx.document.add_paragraph(), index
+            paragraph, made_for = ctx.add(), index
         run = paragraph.add_run(clean(text[a:b]))
         on = [layer for layer, count in active.items() if count > 0 and layer in _RANK]
         # Who speaks is set in bold rather than tinted, so the actor tint inside it shows.

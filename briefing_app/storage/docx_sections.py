@@ -8,7 +8,7 @@ Only what the analyst kept goes in: an item that is excluded or rejected is left
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from docx.document import Document
@@ -42,6 +42,18 @@ class Context:
     now: datetime
     # True when the template had no 'List Bullet' and a glyph-less fallback is used.
     bullet_glyph: bool = False
+    _style_ids: dict[str, str] = field(default_factory=dict)
+
+    def add(self, text: str = "", style: str | None = None) -> Paragraph:
+        """A new body paragraph; `style` is a style name the template is known to have."""
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            # python-docx resolves a style name by scanning every style each time, which
+            # dominates big exports; resolve each name once.
+            if style not in self._style_ids:
+                self._style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
 
 def shown(item: Actor | Claim) -> bool:
@@ -60,33 +72,33 @@ def sentence(text: str) -> str:
 
 
 def heading(ctx: Context, text: str, level: int = 1) -> Paragraph:
-    return ctx.document.add_paragraph(one_line(text), style=f"Heading {level}")
+    return ctx.add(one_line(text), f"Heading {level}")
 
 
 def bullet(ctx: Context) -> Paragraph:
-    paragraph = ctx.document.add_paragraph(style="List Bullet")
+    paragraph = ctx.add(style="List Bullet")
     if ctx.bullet_glyph:
         paragraph.add_run("•\t")
     return paragraph
 
 
 def placeholder(ctx: Context, text: str) -> None:
-    run = ctx.document.add_paragraph().add_run(text)
+    run = ctx.add().add_run(text)
     run.italic = True
     run.font.color.rgb = GREY
 
 
 def write_front(ctx: Context) -> None:
     briefing = ctx.briefing
-    ctx.document.add_paragraph(one_line(ctx.title), style="Title")
+    ctx.add(one_line(ctx.title), "Title")
     count = len(briefing.sources)
     parts = [long_date(ctx.now), one_line(briefing.author),
              f"{count} source{'' if count == 1 else 's'}"]
-    ctx.document.add_paragraph(" · ".join(p for p in parts if p))
+    ctx.add(" · ".join(p for p in parts if p))
     heading(ctx, "Bottom line up front")
     if briefing.bluf.strip():
         for block in clean(briefing.bluf).strip().split("\n\n"):
-            ctx.document.add_paragraph(block.strip())
+            ctx.add(block.strip())
     else:
         placeholder(ctx, "[No bottom line written yet]")
     heading(ctx, "Key judgments")
@@ -243,7 +255,7 @@ def write_notes(ctx: Context) -> None:
 def write_sources(ctx: Context) -> None:
     heading(ctx, "Sources")
     for number, source in enumerate(ctx.briefing.sources, 1):
-        paragraph = ctx.document.add_paragraph()
+        paragraph = ctx.add()
         paragraph.add_run(f"Source {number}. ").bold = True
         paragraph.add_run(sentence(source.title or "Untitled"))
         details = _joined([source.outlet, source.author,
@@ -261,7 +273,7 @@ def write_sources(ctx: Context) -> None:
         method.append(f"spaCy pipeline {engine}"
                       + (f" (spaCy {pipeline.spacy_version})" if pipeline.spacy_version else ""))
     method.append(f"exported {long_date(ctx.now)}")
-    ctx.document.add_paragraph("Method: " + "; ".join(method) + ".", style="Caption")
+    ctx.add("Method: " + "; ".join(method) + ".", "Caption")
 
 
 def _joined(parts: Iterable[str], glue: str = ", ") -> str:

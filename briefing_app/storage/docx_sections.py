@@ -120,7 +120,7 @@ def judgment_text(text: str, likelihood: str, confidence: str) -> str:
 
 
 ACTOR_COLUMNS = ("Actor", "Kind", "Role / affiliation", "Quoted", "Mentioned", "Note")
-ACTOR_SHARES = (0.20, 0.14, 0.23, 0.12, 0.15, 0.16)
+ACTOR_SHARES = (0.19, 0.16, 0.23, 0.11, 0.15, 0.16)
 
 
 def write_actors(ctx: Context) -> None:

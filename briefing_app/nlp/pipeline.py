@@ -42,5 +42,6 @@ def pipeline_info(nlp) -> PipelineInfo:
 
     meta = nlp.meta
     name = f"{meta.get('lang', 'en')}_{meta.get('name', 'pipeline')}"
-    return PipelineInfo(name=name, version=str(meta.get("version", "")),
-                        spacy_version=spacy.__version__)
+    return PipelineInfo(
+        name=name, version=str(meta.get("version", "")), spacy_version=spacy.__version__
+    )

@@ -1,0 +1,207 @@
+"""Turn the engine's raw findings into domain objects: actors, resolved sources, hedges.
+
+Plain data in, plain data out: this is where a claim's source span is tied to an actor
+(names, pronouns, unnamed sources), hedges are attached, and the author's own hedged or
+factual sentences become cue-less claims.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from briefing_app.domain.model import Actor, Analysis, Claim, Mention, PipelineInfo, Source, Span
+from briefing_app.nlp import actors, lexicon, names
+from briefing_app.nlp.claims import RawClaim
+
+_WORD = re.compile(r"[\w’'.-]+")
+_HEDGE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((re.escape(w) for w in lexicon.HEDGE_WORDS), key=len, reverse=True))
+    + r"|"
+    + "|".join(re.escape(p) for p in lexicon.HEDGE_PHRASES if p != "according to")
+    + r")\b",
+    re.IGNORECASE,
+)
+_FACT = re.compile(r"\d")
+_MIN_ASSERTION_WORDS = 8
+
+
+class _Register:
+    """The article's actors while sources are being resolved."""
+
+    def __init__(self, clusters: list[actors.Cluster]):
+        self.clusters = clusters
+        self.spans = sorted((m.start, m.end, i) for i, c in enumerate(clusters) for m in c.mentions)
+        self.starts = [s for s, _e, _i in self.spans]
+        self.unnamed: dict[str, int] = {}
+
+    def at(self, start: int, end: int) -> int | None:
+        """The actor with a mention inside [start, end), preferring the last (the head)."""
+        hit = None
+        index = bisect.bisect_left(self.starts, start)
+        while index < len(self.spans) and self.spans[index][0] < end:
+            if self.spans[index][1] <= end + 1:
+                hit = self.spans[index][2]
+            index += 1
+        return hit
+
+    def before(self, position: int, kinds: tuple[str, ...]) -> int | None:
+        index = bisect.bisect_left(self.starts, position) - 1
+        while index >= 0 and position - self.spans[index][0] < 3000:
+            cluster = self.spans[index][2]
+            if self.clusters[cluster].kind in kinds:
+                return cluster
+            index -= 1
+        return None
+
+    def unnamed_actor(self, text: str, start: int, end: int, affiliation: str) -> int:
+        name = " ".join(w for w in text.split() if w.lower() not in ("a", "an", "the", "some"))
+        k = name.lower()
+        if k not in self.unnamed:
+            self.clusters.append(actors.Cluster(name, "unnamed", [], "", affiliation))
+            self.unnamed[k] = len(self.clusters) - 1
+        cluster = self.clusters[self.unnamed[k]]
+        cluster.mentions.append(actors.RawMention(start, end, text, "unnamed"))
+        return self.unnamed[k]
+
+
+def build_analysis(
+    source: Source,
+    info: PipelineInfo,
+    raw_claims: list[RawClaim],
+    mentions: list[actors.RawMention],
+    sentences: list[tuple[int, int]],
+    paragraphs: list[tuple[int, int]],
+) -> Analysis:
+    text = source.text
+    register = _Register(actors.cluster(mentions))
+    raw_claims = _dedupe(raw_claims)
+    resolved = [_resolve(text, register, claim) for claim in raw_claims]
+    raw_claims = raw_claims + _author_claims(text, raw_claims, sentences)
+    resolved += [None] * (len(raw_claims) - len(resolved))
+    actor_ids = [f"{source.id}-a{n}" for n in range(len(register.clusters))]
+    domain_actors = [
+        Actor(
+            id=actor_ids[n],
+            name=c.name,
+            kind=c.kind,
+            role=c.role,
+            affiliation=c.affiliation,
+            mentions=[Mention(source.id, m.start, m.end) for m in c.mentions],
+        )
+        for n, c in enumerate(register.clusters)
+    ]
+    domain_claims = []
+    for n, (raw, actor_index) in enumerate(zip(raw_claims, resolved)):
+        content = _span(raw.content)
+        claim = Claim(
+            id=f"{source.id}-c{n}",
+            source_id=source.id,
+            kind=raw.kind,
+            content=content,
+            source_span=_span(raw.source) if raw.source else None,
+            cue=_span(raw.cue) if raw.cue else None,
+            stance=raw.stance if raw.cue else "",
+            actor_id=actor_ids[actor_index] if actor_index is not None else None,
+        )
+        claim.hedges = _hedges(text, claim)
+        claim.paragraph = _paragraph(paragraphs, claim.start)
+        domain_claims.append(claim)
+    domain_claims.sort(key=lambda c: c.start)
+    return Analysis(
+        source_id=source.id,
+        sha256=source.sha256,
+        pipeline=info,
+        actors=[a for a in domain_actors if a.mentions],
+        claims=domain_claims,
+    )
+
+
+def _dedupe(raw_claims: list[RawClaim]) -> list[RawClaim]:
+    seen, out = set(), []
+    for claim in raw_claims:
+        k = tuple(claim.content)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(claim)
+    return out
+
+
+def _resolve(text: str, register: _Register, claim: RawClaim) -> int | None:
+    if claim.source_root is None:
+        return None
+    start, end = claim.source[0] if claim.source else (claim.source_root, claim.source_root + 1)
+    head = _WORD.match(text, claim.source_root)
+    head_word = head.group(0).lower() if head else ""
+    if claim.source_is_pronoun:
+        if head_word in ("he", "she", "i", "me", "his", "her"):
+            return register.before(start, ("person",))
+        if head_word in ("it", "its"):
+            return register.before(start, ("organisation", "state"))
+        return register.before(start, ("unnamed", "group", "organisation", "state", "person"))
+    hit = register.at(start, end)
+    if hit is not None:
+        return hit
+    if (
+        head_word in lexicon.UNNAMED_SOURCE_NOUNS
+        or head_word.rstrip("s") in lexicon.UNNAMED_SOURCE_NOUNS
+    ):
+        phrase = text[start:end]
+        affiliation = ""
+        for word in phrase.split():
+            affiliation = names.DEMONYMS.get(word.lower(), affiliation)
+        return register.unnamed_actor(phrase, start, end, affiliation)
+    return None
+
+
+def _author_claims(
+    text: str, raw_claims: list[RawClaim], sentences: list[tuple[int, int]]
+) -> list[RawClaim]:
+    """The author's hedged or factual sentences that no attribution covers."""
+    taken = sorted((min(s for s, _ in c.content), max(e for _, e in c.content)) for c in raw_claims)
+    starts = [s for s, _ in taken]
+    out = []
+    for start, end in sentences:
+        index = bisect.bisect_left(starts, end)
+        if any(s < end and start < e for s, e in taken[max(0, index - 20) : index]):
+            continue
+        sentence = text[start:end]
+        if len(sentence.split()) < _MIN_ASSERTION_WORDS:
+            continue
+        stripped = sentence.rstrip()
+        kind = (
+            "hedged_assertion"
+            if _HEDGE.search(sentence)
+            else "assertion"
+            if _FACT.search(sentence)
+            else None
+        )
+        if kind:
+            out.append(
+                RawClaim(
+                    content=[(start, start + len(stripped))],
+                    cue=None,
+                    source=None,
+                    stance="",
+                    kind=kind,
+                )
+            )
+    return out
+
+
+def _hedges(text: str, claim: Claim) -> list[Span]:
+    start, end = claim.start, claim.end
+    return [Span(m.start() + start, m.end() + start) for m in _HEDGE.finditer(text[start:end])]
+
+
+def _span(segments: list[tuple[int, int]]) -> Span:
+    segments = sorted(set(segments))
+    start, end = segments[0][0], max(e for _, e in segments)
+    return Span(start, end, segments if len(segments) > 1 else None)
+
+
+def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    starts = [s for s, _ in paragraphs]
+    return max(1, bisect.bisect_right(starts, offset))

@@ -1,0 +1,169 @@
+"""Words that mark attribution: cue verbs and nouns with their stance, hedges, unnamed sources.
+
+The cue verbs were chosen from how often each lemma heads an annotated cue in the PolNeAR
+train/tune part (benchmarks/cue_lexicon.py prints the counts): common words with a high share
+of cue uses, grouped by the stance a briefing reports. Lemmas, not word forms, so "warned",
+"warns" and "warning" all count.
+"""
+
+from __future__ import annotations
+
+_STANCE_VERBS = {
+    "assert": (
+        "say add tell note write argue report announce explain declare state claim insist "
+        "point mention recall reveal tweet post describe cite acknowledge admit concede "
+        "confirm stress emphasize reiterate repeat assert remark respond reply answer "
+        "testify comment observe maintain contend conclude disclose indicate show "
+        "tout boast joke quip recount estimate predict project list detail highlight "
+        "echo affirm proclaim retort counter "
+        "suggest speculate lament complain agree praise thank applaud call name label "
+        "dub"
+    ),
+    "warn": "warn caution alert",
+    "deny": "deny reject dismiss refute dispute disavow rebut downplay",
+    "accuse": (
+        "accuse blame criticize criticise attack blast slam denounce condemn mock decry "
+        "charge allege rail lambast chide assail deride knock"
+    ),
+    "commit": "promise pledge vow commit vote endorse",
+    "threaten": "threaten",
+    "question": "ask question wonder doubt",
+    "believe": (
+        "believe think expect fear hope feel worry consider view see know seem appear "
+        "want plan seek intend prefer urge propose demand push request order"
+    ),
+}
+
+CUE_VERBS: dict[str, str] = {}
+for _stance, _words in _STANCE_VERBS.items():
+    for _word in _words.split():
+        CUE_VERBS.setdefault(_word, _stance)
+
+# Verbs whose complement, not their object, carries the content: "seem to", "appear to".
+RAISING_VERBS = {"seem", "appear"}
+
+# Nouns that head an attribution: "a statement that...", "his claim that ...".
+CUE_NOUNS = {
+    "statement": "assert",
+    "claim": "assert",
+    "accusation": "accuse",
+    "allegation": "accuse",
+    "warning": "warn",
+    "denial": "deny",
+    "promise": "commit",
+    "pledge": "commit",
+    "threat": "threaten",
+    "belief": "believe",
+    "assertion": "assert",
+    "argument": "assert",
+    "suggestion": "assert",
+    "insistence": "assert",
+    "view": "believe",
+    "fear": "believe",
+    "hope": "believe",
+    "criticism": "accuse",
+    "remark": "assert",
+    "comment": "assert",
+}
+
+# Hedges and evidentials: a briefing must keep them with the claim.
+HEDGE_WORDS = {
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "possibly",
+    "perhaps",
+    "probably",
+    "likely",
+    "unlikely",
+    "may",
+    "might",
+    "could",
+    "seemingly",
+    "arguably",
+    "presumably",
+    "ostensibly",
+    "rumoured",
+    "rumored",
+}
+# Multi-word hedges matched on lower-cased text.
+HEDGE_PHRASES = (
+    "is believed to",
+    "are believed to",
+    "was believed to",
+    "were believed to",
+    "is thought to",
+    "are thought to",
+    "is said to",
+    "are said to",
+    "is expected to",
+    "appears to",
+    "appear to",
+    "appeared to",
+    "seems to",
+    "seem to",
+    "seemed to",
+    "sources say",
+    "according to",
+)
+
+# Head nouns of unnamed sources: "officials said", "a senior diplomat", "analysts".
+UNNAMED_SOURCE_NOUNS = {
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "analyst",
+    "analysts",
+    "insider",
+    "insiders",
+    "aide",
+    "aides",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "people",
+    "person",
+    "expert",
+    "experts",
+    "observer",
+    "observers",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "investigator",
+    "investigators",
+    "critic",
+    "critics",
+    "report",
+    "reports",
+    "officer",
+    "officers",
+    "lawmaker",
+    "lawmakers",
+    "minister",
+    "ministry",
+    "authorities",
+    "witness",
+    "witnesses",
+    "economist",
+    "economists",
+    "resident",
+    "residents",
+    "protesters",
+    "protester",
+    "supporters",
+    "opponents",
+    "executive",
+    "executives",
+    "negotiator",
+    "negotiators",
+}
+
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "i", "me", "we", "us"}
+PRONOUNS_PLURAL = {"they", "them", "their", "we", "us"}

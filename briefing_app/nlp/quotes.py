@@ -1,0 +1,58 @@
+"""Find quoted stretches in raw text: straight and curly marks, multi-paragraph quotes.
+
+Works on characters, not on a parse, so it sees across paragraphs (spaCy runs paragraph by
+paragraph). A quote opened in one paragraph and not closed continues when the next paragraph
+opens with a quotation mark again (the newspaper convention); otherwise it ends with its
+paragraph, so an unbalanced mark never swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+CLOSERS = {"\u201d", "\u00bb"}
+STRAIGHT = '"'
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return (start, end) character spans of quotations, marks included, in text order."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        carried = open_at is not None
+        first = _first_visible(text, p_start, p_end)
+        for pos in range(p_start, p_end):
+            ch = text[pos]
+            if open_at is None:
+                if ch in OPENERS or ch == STRAIGHT:
+                    open_at = pos
+            elif carried and pos == first and (ch in OPENERS or ch == STRAIGHT):
+                continue  # the mark that reopens a quote carried over from the last paragraph
+            elif ch in CLOSERS or ch == STRAIGHT:
+                spans.append((open_at, pos + 1))
+                open_at = None
+        if open_at is not None:
+            carry = index + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[index + 1])
+            if not carry:
+                spans.append((open_at, _trim_end(text, open_at, p_end)))
+                open_at = None
+    if open_at is not None:
+        spans.append((open_at, _trim_end(text, open_at, len(text))))
+    return spans
+
+
+def _first_visible(text: str, start: int, end: int) -> int:
+    for pos in range(start, end):
+        if not text[pos].isspace():
+            return pos
+    return end
+
+
+def _opens_with_mark(text: str, paragraph: tuple[int, int]) -> bool:
+    pos = _first_visible(text, *paragraph)
+    return pos < paragraph[1] and (text[pos] in OPENERS or text[pos] == STRAIGHT)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,86 @@
+"""AnalysisController: sends sources to the worker and applies the results that are still wanted.
+
+A result is applied only if it answers the newest job for its source and the source still
+has the text it was computed from (sha256); anything else is stale and dropped.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from briefing_app.document.analysis_worker import AnalysisRunner
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.document.commands import ApplyAnalysisCommand
+
+
+class AnalysisController(QObject):
+    progress = Signal(str, float)  # source id, fraction done
+    landed = Signal(str)  # source id whose analysis was applied
+    failed = Signal(str, str)  # source id, message
+    stopped = Signal(str)  # source id whose analysis was cancelled
+
+    def __init__(self, doc: BriefingDocument, runner: AnalysisRunner | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.doc = doc
+        self.runner = runner or AnalysisRunner(parent=self)
+        self.pipeline = ""
+        self._latest: dict[str, int] = {}  # source id -> newest job id
+        self._labels: dict[int, str] = {}
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.cancelled.connect(self._on_cancelled)
+        doc.reset.connect(self.cancel)
+
+    def analyse(self, source_id: str, label: str = "Analyse article") -> int:
+        """Start (or restart) the analysis of a source; review of it waits until it lands."""
+        source = self.doc.briefing.source(source_id)
+        job_id = self.runner.submit(source, self.pipeline)
+        self._latest[source_id] = job_id
+        self._labels[job_id] = label
+        self.doc.set_pending(source_id, True)
+        return job_id
+
+    def cancel(self) -> None:
+        self.runner.cancel_all()
+
+    def busy(self) -> bool:
+        return self.runner.is_busy()
+
+    def _wanted(self, job_id: int) -> str:
+        """The source id this job's result is still wanted for, or ''."""
+        source_id = next((s for s, j in self._latest.items() if j == job_id), "")
+        return source_id if self.doc.briefing.source(source_id) else ""
+
+    def _finish(self, job_id: int) -> str:
+        source_id = self._wanted(job_id)
+        self._labels.pop(job_id, None)
+        if source_id:
+            del self._latest[source_id]
+            self.doc.set_pending(source_id, False)
+        return source_id
+
+    def _on_progress(self, job_id: int, fraction: float) -> None:
+        source_id = self._wanted(job_id)
+        if source_id:
+            self.progress.emit(source_id, fraction)
+
+    def _on_finished(self, job_id: int, analysis) -> None:
+        label = self._labels.get(job_id, "Analyse article")
+        source_id = self._finish(job_id)
+        source = self.doc.briefing.source(source_id)
+        if source is None or source.sha256 != analysis.sha256:
+            return
+        self.doc.push(ApplyAnalysisCommand(self.doc, analysis, label))
+        self.landed.emit(source_id)
+
+    def _on_failed(self, job_id: int, message: str) -> None:
+        source_id = self._finish(job_id)
+        if source_id:
+            self.failed.emit(source_id, message)
+
+    def _on_cancelled(self, job_id: int) -> None:
+        source_id = self._finish(job_id)
+        if source_id:
+            self.stopped.emit(source_id)

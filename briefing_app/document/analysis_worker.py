@@ -1,0 +1,175 @@
+"""The analysis worker: one long-lived thread that owns spaCy and analyses source snapshots.
+
+spaCy is imported and the pipeline loaded inside the thread, so the window shows without
+waiting for it. The thread only ever sees a copy of a Source and gives back a plain Analysis;
+the main thread decides whether the result is still wanted (job id, sha256).
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+import time
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from briefing_app.domain.model import Source
+
+# Progress is reported at most this often: a flood of queued signals would stall the GUI.
+_PROGRESS_INTERVAL = 0.1
+
+
+class _Engine:
+    """The real engine, imported only inside the worker thread."""
+
+    def load(self, name):
+        from briefing_app.nlp.pipeline import load_pipeline
+
+        return load_pipeline(name)
+
+    def analyze(self, nlp, source, progress, cancelled):
+        """The Analysis, or None when the job was cancelled."""
+        from briefing_app.nlp.engine import AnalysisCancelled, analyze
+
+        try:
+            return analyze(nlp, source, progress=progress, cancelled=cancelled)
+        except AnalysisCancelled:
+            return None
+
+
+class _Worker(QObject):
+    """Lives in the worker thread; its slots run there, one job after another."""
+
+    progress = Signal(int, float)
+    finished = Signal(int, object)  # job id, Analysis
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+    def __init__(self, engine, cancel_below):
+        super().__init__()
+        self._engine = engine
+        self._cancel_below = cancel_below
+        self._pipelines: dict[str, object] = {}
+
+    def _nlp(self, name: str):
+        if name not in self._pipelines:
+            self._pipelines[name] = self._engine.load(name or None)
+        return self._pipelines[name]
+
+    @Slot(str)
+    def warm_up(self, pipeline: str) -> None:
+        try:
+            self._nlp(pipeline)
+        except Exception:  # reported when a job needs the pipeline; a warm-up has no one to tell
+            pass
+
+    @Slot(int, object, str)
+    def run(self, job_id: int, source: Source, pipeline: str) -> None:
+        def cancelled() -> bool:
+            return job_id < self._cancel_below()
+
+        if cancelled():
+            self.cancelled.emit(job_id)
+            return
+        last = [0.0]
+
+        def progress(fraction: float) -> None:
+            now = time.monotonic()
+            if now - last[0] >= _PROGRESS_INTERVAL:
+                last[0] = now
+                self.progress.emit(job_id, fraction)
+
+        try:
+            analysis = self._engine.analyze(self._nlp(pipeline), source, progress, cancelled)
+        except Exception as error:  # an engine failure must reach the status bar
+            self.failed.emit(job_id, str(error) or type(error).__name__)
+            return
+        if analysis is None:
+            self.cancelled.emit(job_id)
+        else:
+            self.finished.emit(job_id, analysis)
+
+
+class AnalysisRunner(QObject):
+    """Main-thread front of the worker: submit sources, cancel, and shut down cleanly."""
+
+    progress = Signal(int, float)
+    finished = Signal(int, object)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+    _submit = Signal(int, object, str)
+    _warm = Signal(str)
+
+    def __init__(self, engine=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._engine = engine or _Engine()
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._cancel_below_id = 0
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+        self.jobs: dict[int, str] = {}  # running or queued job id -> source id
+
+    def _cancel_below(self) -> int:
+        with self._lock:
+            return self._cancel_below_id
+
+    def _ensure_thread(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = QThread(self)
+        self._thread.setObjectName("analysis-worker")
+        self._worker = _Worker(self._engine, self._cancel_below)
+        self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._submit.connect(self._worker.run)
+        self._warm.connect(self._worker.warm_up)
+        self._worker.progress.connect(self.progress)
+        self._worker.finished.connect(self._job_done)
+        self._worker.failed.connect(self._job_failed)
+        self._worker.cancelled.connect(self._job_cancelled)
+        self._thread.start()
+
+    def warm_up(self, pipeline: str = "") -> None:
+        """Import spaCy and load the pipeline in the background (after the window shows)."""
+        self._ensure_thread()
+        self._warm.emit(pipeline)
+
+    def submit(self, source: Source, pipeline: str = "") -> int:
+        """Queue a snapshot of `source` for analysis; returns the job id."""
+        self._ensure_thread()
+        job_id = next(self._ids)
+        self.jobs[job_id] = source.id
+        self._submit.emit(job_id, copy.deepcopy(source), pipeline)
+        return job_id
+
+    def cancel_all(self) -> None:
+        """Ask every queued and running job to stop; the running one stops between paragraphs."""
+        with self._lock:
+            self._cancel_below_id = max(self.jobs, default=0) + 1
+
+    def is_busy(self) -> bool:
+        return bool(self.jobs)
+
+    def shutdown(self, timeout_ms: int = 30000) -> bool:
+        """Cancel everything, stop the thread and wait for it; True when it has stopped."""
+        self.cancel_all()
+        if self._thread is None:
+            return True
+        self._thread.quit()
+        stopped = self._thread.wait(timeout_ms)
+        self._thread = None
+        return stopped
+
+    def _job_done(self, job_id: int, analysis) -> None:
+        self.jobs.pop(job_id, None)
+        self.finished.emit(job_id, analysis)
+
+    def _job_failed(self, job_id: int, message: str) -> None:
+        self.jobs.pop(job_id, None)
+        self.failed.emit(job_id, message)
+
+    def _job_cancelled(self, job_id: int) -> None:
+        self.jobs.pop(job_id, None)
+        self.cancelled.emit(job_id)

@@ -1,0 +1,123 @@
+"""ActorsModel: a two-level tree, actors at the top and each actor's mentions beneath.
+
+A mention row stores its actor's row + 1 as the index's internal id (0 marks an actor row),
+so parent() needs no lookup table and stays valid as long as the rows do.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.model import Actor, Mention
+from briefing_app.domain.ops import Change, mentioned_count
+from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
+
+COLUMNS = ("Actor", "Kind", "Role", "Affiliation", "Quoted", "Mentioned", "Review")
+
+
+class ActorsModel(QAbstractItemModel):
+    def __init__(self, doc: BriefingDocument, parent=None):
+        super().__init__(parent)
+        self._doc = doc
+        self._rows: dict[str, int] = {}
+        self._index_rows()
+        doc.changed.connect(self._on_changed)
+        doc.reset.connect(self._reset)
+
+    def _index_rows(self) -> None:
+        self._rows = {a.id: row for row, a in enumerate(self._doc.briefing.actors)}
+
+    def row_of(self, actor_id: str) -> int:
+        return self._rows.get(actor_id, -1)
+
+    def actor_at(self, row: int) -> Actor:
+        return self._doc.briefing.actors[row]
+
+    def index(self, row, column, parent=ROOT) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, parent.row() + 1 if parent.isValid() else 0)
+
+    def parent(self, index=ROOT) -> QModelIndex:
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent=ROOT) -> int:
+        if not parent.isValid():
+            return len(self._doc.briefing.actors)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.actor_at(parent.row()).mentions)
+        return 0
+
+    def columnCount(self, parent=ROOT) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._actor_data(self.actor_at(index.row()), index.column(), role)
+        actor = self.actor_at(index.internalId() - 1)
+        return self._mention_data(actor, actor.mentions[index.row()], index.column(), role)
+
+    def _actor_data(self, actor: Actor, column: int, role):
+        if role == ID_ROLE:
+            return actor.id
+        if role == ITEM_KIND_ROLE:
+            return "actor"
+        if role == SPAN_ROLE:
+            m = actor.mentions[0] if actor.mentions else None
+            return (m.source_id, m.start, m.end) if m else None
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if column == 4:
+                count = self._doc.briefing.quoted_count(actor.id)
+            elif column == 5:
+                count = mentioned_count(actor)
+            else:
+                return (actor.name, actor.kind, actor.role, actor.affiliation, "", "",
+                        actor.review)[column]
+            return count if role == SORT_ROLE else str(count)
+        if role == Qt.ItemDataRole.ForegroundRole and actor.review == "rejected":
+            return Qt.GlobalColor.gray
+        return None
+
+    def _mention_data(self, actor: Actor, mention: Mention, column: int, role):
+        if role == ID_ROLE:
+            return actor.id
+        if role == ITEM_KIND_ROLE:
+            return "mention"
+        if role == SPAN_ROLE:
+            return (mention.source_id, mention.start, mention.end)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) and column == 0:
+            source = self._doc.briefing.source(mention.source_id)
+            text = source.text[mention.start:mention.end] if source else ""
+            para = source.paragraph_of(mention.start) if source else 0
+            return f"{text} (para. {para})" if role == Qt.ItemDataRole.DisplayRole else text
+        return None
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind == "claims":
+            # Quoted counts follow claims (a rejected claim no longer counts).
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 4), self.index(self.rowCount() - 1, 4))
+            return
+        if change.kind != "actors":
+            return
+        rows = [self._rows.get(i) for i in change.ids]
+        if change.ids and None not in rows:
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return
+        self._reset()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._index_rows()
+        self.endResetModel()

@@ -1,0 +1,105 @@
+"""ClaimsModel: a flat, read-only table over the briefing's claims, one row per claim.
+
+Edits go through undo commands on the document; the model only follows its Changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.model import Claim
+from briefing_app.domain.ops import Change
+from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
+
+COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likelihood",
+           "Status", "Review", "Included", "Para.")
+_EXCERPT = 90
+
+
+class ClaimsModel(QAbstractTableModel):
+    def __init__(self, doc: BriefingDocument, parent=None):
+        super().__init__(parent)
+        self._doc = doc
+        self._rows: dict[str, int] = {}
+        self._index_rows()
+        doc.changed.connect(self._on_changed)
+        doc.reset.connect(self._reset)
+
+    def _index_rows(self) -> None:
+        self._rows = {c.id: row for row, c in enumerate(self._doc.briefing.claims)}
+
+    def claim_at(self, row: int) -> Claim:
+        return self._doc.briefing.claims[row]
+
+    def row_of(self, claim_id: str) -> int:
+        return self._rows.get(claim_id, -1)
+
+    def rowCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(self._doc.briefing.claims)
+
+    def columnCount(self, parent=ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        claim = self.claim_at(index.row())
+        if role == ID_ROLE:
+            return claim.id
+        if role == ITEM_KIND_ROLE:
+            return "claim"
+        if role == SPAN_ROLE:
+            return (claim.source_id, claim.start, claim.end)
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return self._value(claim, index.column(), role == SORT_ROLE)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return self._content(claim)
+        if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
+            return Qt.GlobalColor.gray
+        return None
+
+    def _content(self, claim: Claim) -> str:
+        source = self._doc.briefing.source(claim.source_id)
+        return claim.content.text(source.text) if source else ""
+
+    def _value(self, claim: Claim, column: int, for_sort: bool):
+        if column == 0:
+            text = " ".join(self._content(claim).split())
+            return text if for_sort or len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
+        if column == 1:
+            actor = self._doc.briefing.actor(claim.actor_id)
+            return actor.name if actor else "(author)"
+        rating = claim.rating
+        values = {
+            2: claim.stance, 3: claim.kind.replace("_", " "), 4: "yes" if claim.hedges else "",
+            5: rating.admiralty, 6: rating.likelihood, 7: rating.status, 8: claim.review,
+            9: "yes" if claim.included else "no",
+        }
+        if column == 10:
+            return claim.paragraph if for_sort else str(claim.paragraph or "")
+        return values[column]
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind == "actors":
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
+            return
+        if change.kind != "claims":
+            return
+        rows = [self._rows.get(i) for i in change.ids]
+        if change.kind == "claims" and change.ids and None not in rows:
+            for row in rows:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            return
+        self._reset()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._index_rows()
+        self.endResetModel()

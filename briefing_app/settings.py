@@ -1,0 +1,71 @@
+"""Every setting declared once (key, type, default), stored as JSON in the config folder.
+
+Qt-free on purpose: the CLI and tests read the same settings without a QApplication.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_app import paths
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    type: type
+    default: object
+    help: str
+
+
+SETTINGS = {
+    s.key: s
+    for s in (
+        Setting("pipeline", str, "", "spaCy pipeline name; empty means the default pipeline"),
+        Setting("author", str, "", "analyst name written into new briefings"),
+        Setting("mark", str, "TLP:AMBER", "default handling mark of new briefings"),
+        Setting("max_input_mb", int, 50, "largest article file that will be opened, in MB"),
+        Setting("max_text_chars", int, 2_000_000, "longest article text, in characters"),
+        Setting("recent_files", list, [], "recently opened files, newest first"),
+        Setting("window_geometry", str, "", "main window geometry (base64 of saveGeometry)"),
+        Setting("window_state", str, "", "dock and toolbar layout (base64 of saveState)"),
+        Setting("zoom", int, 0, "reading view zoom steps from the default font size"),
+    )
+}
+RECENT_LIMIT = 10
+
+
+class Settings:
+    """Typed access to the settings file; unknown keys and wrong types fall back to defaults."""
+
+    def __init__(self, path: Path | None = None):
+        self.path = path or paths.config_dir() / "settings.json"
+        self._values: dict[str, object] = {}
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        if isinstance(loaded, dict):
+            for key, value in loaded.items():
+                setting = SETTINGS.get(key)
+                if setting and isinstance(value, setting.type) and not isinstance(value, bool):
+                    self._values[key] = value
+
+    def get(self, key: str):
+        value = self._values.get(key, SETTINGS[key].default)
+        return list(value) if isinstance(value, list) else value
+
+    def set(self, key: str, value) -> None:
+        if not isinstance(value, SETTINGS[key].type):
+            raise TypeError(f"setting {key} takes {SETTINGS[key].type.__name__}")
+        self._values[key] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self._values, indent=1, sort_keys=True), encoding="utf-8")
+
+    def add_recent(self, path: str) -> None:
+        recent = [p for p in self.get("recent_files") if p != path]
+        self.set("recent_files", [path, *recent][:RECENT_LIMIT])

@@ -1,0 +1,209 @@
+"""The reading view: one source's text, read-only, with paragraph numbers, highlights,
+tooltips, zoom, click-to-select and a flash on the item the analyst moved to.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.ops import Change
+from briefing_app.ui.highlighter import SpanHighlighter, marks_for_source
+from briefing_app.ui.offsets import OffsetMap
+from briefing_app.ui.tooltips import describe_marks
+
+# Highlighting work per event-loop turn: small enough that the window never stalls.
+_SLICE_SECONDS = 0.008
+_CURRENT_COLOUR = "#fff3a6"
+_FLASH_COLOUR = "#ffd23f"
+_FLASH_MS = 450
+
+
+class _Margin(QWidget):
+    """The left margin: each source paragraph's number beside its first line."""
+
+    def __init__(self, view: ArticleView):
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._view.margin_width(), 0)
+
+    def paintEvent(self, event) -> None:
+        self._view.paint_margin(self, event.rect())
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows one source of the document; emits itemClicked(kind, id) for a clicked highlight."""
+
+    itemClicked = Signal(str, str)  # "claim" or "actor", its id
+    highlightingDone = Signal()
+
+    def __init__(self, doc: BriefingDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(True)
+        self._doc = doc
+        self.source_id = ""
+        self.offsets = OffsetMap("")
+        self.highlighter = SpanHighlighter(self.document())
+        self._paragraph_at_block: dict[int, int] = {}
+        self._todo: list[int] = []
+        self._slicer = QTimer(self, singleShot=True, interval=0)
+        self._slicer.timeout.connect(self._highlight_slice)
+        self._current: tuple[int, int] | None = None
+        self._flash = QTimer(self, singleShot=True, interval=_FLASH_MS)
+        self._flash.timeout.connect(lambda: self._show_current(_CURRENT_COLOUR))
+        self._margin = _Margin(self)
+        self.blockCountChanged.connect(self._update_margin_width)
+        self.updateRequest.connect(self._update_margin)
+        self._update_margin_width()
+        doc.changed.connect(self._on_changed)
+        doc.reset.connect(lambda: self.show_source(""))
+
+    # ----------------------------------------------------------------- content
+    def show_source(self, source_id: str) -> None:
+        """Put the source's text in the view; highlights follow in slices."""
+        source = self._doc.briefing.source(source_id)
+        self.source_id = source.id if source else ""
+        text = source.text if source else ""
+        self._current = None
+        self.setExtraSelections([])
+        self.offsets = OffsetMap(text)
+        self.highlighter.set_marks(self.offsets, [])
+        self._todo = []
+        self.setPlainText(text)
+        self._paragraph_at_block = {
+            self.offsets.block_of(start): number
+            for number, (start, _end) in enumerate(source.paragraphs if source else [], 1)
+        }
+        self.refresh_highlights()
+
+    def refresh_highlights(self) -> None:
+        """Rebuild the highlight index from the domain and redraw, visible blocks first."""
+        marks = marks_for_source(self._doc.briefing, self.source_id) if self.source_id else []
+        blocks = self.highlighter.set_marks(self.offsets, marks)
+        first = self.firstVisibleBlock().blockNumber()
+        # Visible blocks first (highest priority at the end: the list is popped from the end).
+        self._todo = sorted(blocks, key=lambda b: (first <= b < first + 80, -b))
+        self._slicer.start()
+
+    def is_highlighting(self) -> bool:
+        return bool(self._todo) or self._slicer.isActive()
+
+    def _highlight_slice(self) -> None:
+        deadline = time.perf_counter() + _SLICE_SECONDS
+        document = self.document()
+        while self._todo and time.perf_counter() < deadline:
+            block = document.findBlockByNumber(self._todo.pop())
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+        if self._todo:
+            self._slicer.start()
+        else:
+            self.highlightingDone.emit()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.kind in ("claims", "actors") and self.source_id:
+            self.refresh_highlights()
+        elif change.kind == "sources" and self._doc.briefing.source(self.source_id) is None:
+            self.show_source("")
+
+    # --------------------------------------------------------------- selection
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll to code points [start, end), keep them marked and flash them once."""
+        self._current = (self.offsets.to_qt(start), self.offsets.to_qt(end))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._current[0])
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self._show_current(_FLASH_COLOUR)
+        self._flash.start()
+
+    def _show_current(self, colour: str) -> None:
+        if self._current is None:
+            return
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = QTextCursor(self.document())
+        selection.cursor.setPosition(self._current[0])
+        selection.cursor.setPosition(self._current[1], QTextCursor.MoveMode.KeepAnchor)
+        selection.format.setBackground(QColor(colour))
+        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+        self.setExtraSelections([selection])
+
+    def offset_at(self, point) -> int:
+        return self.offsets.to_cp(self.cursorForPosition(point).position())
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        marks = self.highlighter.marks_at(self.offset_at(event.position().toPoint()))
+        claim = next((m for m in marks if m.layer != "mention"), None)
+        if claim is not None:
+            self.itemClicked.emit("claim", claim.item_id)
+        elif marks:
+            self.itemClicked.emit("actor", marks[0].item_id)
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            marks = self.highlighter.marks_at(self.offset_at(event.pos()))
+            text = describe_marks(self._doc.briefing, marks)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    # -------------------------------------------------------------------- zoom
+    def zoom(self, steps: int) -> None:
+        """Zoom by `steps` points (negative: smaller); 0 is ignored."""
+        if steps > 0:
+            self.zoomIn(steps)
+        elif steps < 0:
+            self.zoomOut(-steps)
+        self._update_margin_width()
+
+    # ------------------------------------------------------------------ margin
+    def margin_width(self) -> int:
+        digits = len(str(max(len(self._paragraph_at_block), 1)))
+        return 12 + self.fontMetrics().horizontalAdvance("9") * max(digits, 2)
+
+    def _update_margin_width(self, *_args) -> None:
+        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self._margin.scroll(0, dy)
+        else:
+            self._margin.update(0, rect.y(), self._margin.width(), rect.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self._margin.setGeometry(QRect(rect.left(), rect.top(), self.margin_width(), rect.height()))
+
+    def paint_margin(self, widget: QWidget, rect: QRect) -> None:
+        painter = QPainter(widget)
+        painter.fillRect(rect, self.palette().alternateBase())
+        painter.setPen(self.palette().placeholderText().color())
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        while block.isValid():
+            top = round(self.blockBoundingGeometry(block).translated(offset).top())
+            if top > rect.bottom():
+                break
+            number = self._paragraph_at_block.get(block.blockNumber())
+            if number and block.isVisible():
+                painter.drawText(0, top, widget.width() - 6, self.fontMetrics().height(),
+                                 Qt.AlignmentFlag.AlignRight, str(number))
+            block = block.next()

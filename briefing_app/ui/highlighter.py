@@ -1,0 +1,161 @@
+"""Highlights in the reading view: which stretches of text are mentions, claims, cues, hedges.
+
+A QSyntaxHighlighter colours one block at a time from an index of spans per block, so a
+long article is formatted lazily in slices (visible blocks first) instead of all at once.
+Each format also carries the span's layer and id as user properties, which lets tests read
+the highlights back from the view and lets clicks find the item under the mouse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextFormat
+
+from briefing_app.domain.model import Briefing
+from briefing_app.ui.offsets import OffsetMap
+
+LAYERS = ("mention", "source", "cue", "content", "hedge")
+# One user property per layer holds the id of the actor or claim drawn there.
+LAYER_PROPERTY = {layer: QTextFormat.Property.UserProperty + n for n, layer in enumerate(LAYERS)}
+KIND_PROPERTY = QTextFormat.Property.UserProperty + len(LAYERS)  # the actor kind of a mention
+
+ACTOR_COLOURS = {
+    "person": "#cfe3ff",
+    "organisation": "#d5f2d0",
+    "state": "#ffe2c2",
+    "group": "#ead9ff",
+    "unnamed": "#e4e4e4",
+}
+CLAIM_COLOURS = {"machine": "#1f5fbf", "accepted": "#1e8a3a", "edited": "#1e8a3a",
+                 "rejected": "#9a9a9a"}
+HEDGE_COLOUR = "#d9822b"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted stretch in code points: which layer, whose id, and a style key."""
+
+    start: int
+    end: int
+    layer: str
+    item_id: str
+    style: str  # the actor kind for mentions, the claim's review state otherwise
+
+
+def marks_for_source(briefing: Briefing, source_id: str) -> list[Mark]:
+    """Every stretch of `source_id` that the view highlights, from the domain alone."""
+    marks = []
+    for actor in briefing.actors:
+        marks.extend(Mark(m.start, m.end, "mention", actor.id, actor.kind)
+                     for m in actor.mentions if m.source_id == source_id)
+    for claim in briefing.claims:
+        if claim.source_id != source_id:
+            continue
+        parts = [("content", claim.content), ("source", claim.source_span), ("cue", claim.cue)]
+        parts += [("hedge", hedge) for hedge in claim.hedges]
+        for layer, span in parts:
+            if span is not None:
+                marks.extend(Mark(s, e, layer, claim.id, claim.review) for s, e in span.pieces()
+                             if e > s)
+    return marks
+
+
+def _format(mark: Mark) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setProperty(LAYER_PROPERTY[mark.layer], mark.item_id)
+    if mark.layer == "mention":
+        fmt.setProperty(KIND_PROPERTY, mark.style)
+        fmt.setBackground(QColor(ACTOR_COLOURS.get(mark.style, "#e4e4e4")))
+        return fmt
+    colour = QColor(CLAIM_COLOURS.get(mark.style, CLAIM_COLOURS["machine"]))
+    if mark.style == "rejected":
+        fmt.setForeground(colour)
+    if mark.layer == "content":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(colour)
+    elif mark.layer == "source":
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(colour)
+    elif mark.layer == "cue":
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setForeground(colour)
+    else:  # a hedge: wavy and italic, so "reportedly" can never pass for fact
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(HEDGE_COLOUR))
+        fmt.setFontItalic(True)
+    return fmt
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Formats a block from the marks that touch it; overlapping marks are merged."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.offsets = OffsetMap("")
+        self.by_block: dict[int, list[Mark]] = {}
+
+    def set_marks(self, offsets: OffsetMap, marks: list[Mark]) -> set[int]:
+        """Replace the index; returns the blocks whose formatting may change."""
+        old = set(self.by_block)
+        self.offsets = offsets
+        self.by_block = {}
+        for mark in marks:
+            first, last = offsets.block_of(mark.start), offsets.block_of(max(mark.end - 1, 0))
+            for block in range(first, last + 1):
+                self.by_block.setdefault(block, []).append(mark)
+        return old | set(self.by_block)
+
+    def marks_at(self, offset: int) -> list[Mark]:
+        block = self.by_block.get(self.offsets.block_of(offset), [])
+        return [m for m in block if m.start <= offset < m.end]
+
+    def highlightBlock(self, text: str) -> None:
+        marks = self.by_block.get(self.currentBlock().blockNumber())
+        if not marks:
+            return
+        base = self.currentBlock().position()
+        length = len(text.encode("utf-16-le")) // 2
+        pieces = []
+        for mark in sorted(marks, key=lambda m: LAYERS.index(m.layer)):
+            start = max(self.offsets.to_qt(mark.start) - base, 0)
+            end = min(self.offsets.to_qt(mark.end) - base, length)
+            if end > start:
+                pieces.append((start, end, _format(mark)))
+        cuts = sorted({p for start, end, _ in pieces for p in (start, end)})
+        for left, right in zip(cuts, cuts[1:], strict=False):
+            merged = QTextCharFormat()
+            for start, end, fmt in pieces:
+                if start <= left and right <= end:
+                    merged.merge(fmt)
+            if merged.properties():
+                self.setFormat(left, right - left, merged)
+
+
+def read_marks(document, offsets: OffsetMap) -> set[tuple[int, int, str, str]]:
+    """The (start, end, layer, id) stretches drawn in `document`, back in code points.
+
+    A stretch that runs over a line break comes back as one, like the span it was drawn from.
+    """
+    runs: list[list] = []  # [qt_start, qt_end, layer, id]
+    open_runs: dict[tuple[str, str], list] = {}
+    block = document.firstBlock()
+    while block.isValid():
+        base = block.position()
+        for fmt_range in block.layout().formats():
+            start = base + fmt_range.start
+            end = start + fmt_range.length
+            for layer, prop in LAYER_PROPERTY.items():
+                item_id = fmt_range.format.property(prop)
+                if not item_id:
+                    continue
+                run = open_runs.get((layer, item_id))
+                # Joined when contiguous, or when only the block separator lies between.
+                if run and (run[1] == start or (run[1] == base - 1 and start == base)):
+                    run[1] = end
+                else:
+                    run = [start, end, layer, item_id]
+                    runs.append(run)
+                    open_runs[(layer, item_id)] = run
+        block = block.next()
+    return {(offsets.to_cp(s), offsets.to_cp(e), layer, i) for s, e, layer, i in runs}

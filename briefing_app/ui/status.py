@@ -1,0 +1,50 @@
+"""The status bar: review progress ("23 of 57 claims reviewed") and analysis progress
+with a Cancel button, shown only while an analysis runs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.ops import reviewed_count
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, doc: BriefingDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._doc = doc
+        self.review_label = QLabel(self)
+        self.review_label.setObjectName("reviewProgress")
+        self.analysis_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("analysisProgress")
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(160)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancelAnalysis")
+        for widget in (self.analysis_label, self.progress, self.cancel_button):
+            self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.review_label)
+        self.set_analysis(None)
+        doc.changed.connect(lambda _change: self.update_review())
+        doc.reset.connect(self.update_review)
+        self.update_review()
+
+    def update_review(self) -> None:
+        claims = self._doc.briefing.claims
+        self.review_label.setText(f"{reviewed_count(claims)} of {len(claims)} claims reviewed")
+
+    def set_analysis(self, fraction: float | None, text: str = "") -> None:
+        """Show analysis progress (0..1, or -1 for 'busy, no estimate'); None hides it."""
+        running = fraction is not None
+        for widget in (self.analysis_label, self.progress, self.cancel_button):
+            widget.setVisible(running)
+        if not running:
+            return
+        self.analysis_label.setText(text)
+        if fraction < 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(fraction * 100))

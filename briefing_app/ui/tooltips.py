@@ -1,0 +1,48 @@
+"""Tooltip text for the highlights under the mouse: the actor and kind, or the claim's
+source, cue, content and rating, in words an analyst can read at a glance.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from briefing_app.domain.model import Briefing
+
+_EXCERPT = 160
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
+
+
+def describe_marks(briefing: Briefing, marks) -> str:
+    """Rich text for the tooltip (Qt renders it); empty when there is nothing to say."""
+    lines = []
+    for claim_id in dict.fromkeys(m.item_id for m in marks if m.layer != "mention"):
+        claim = briefing.claim(claim_id)
+        source = briefing.source(claim.source_id) if claim else None
+        if claim is None or source is None:
+            continue
+        actor = briefing.actor(claim.actor_id)
+        said_by = claim.source_span.text(source.text) if claim.source_span else "(author)"
+        rating = " · ".join(x for x in (claim.rating.admiralty, claim.rating.likelihood,
+                                         claim.rating.status) if x)
+        parts = [
+            f"<b>Claim</b> ({escape(claim.kind.replace('_', ' '))}, {escape(claim.review)})",
+            f"Source: {escape(_short(said_by))}"
+            + (f" → {escape(actor.name)}" if actor else ""),
+            f"Cue: {escape(claim.cue.text(source.text)) if claim.cue else '—'}",
+            f"Content: {escape(_short(claim.content.text(source.text)))}",
+            f"Rating: {escape(rating) or 'not rated'}",
+        ]
+        if claim.hedges:
+            hedges = ", ".join(escape(h.text(source.text)) for h in claim.hedges)
+            parts.append(f"Hedges: <i>{hedges}</i>")
+        lines.append("<br>".join(parts))
+    for actor_id in dict.fromkeys(m.item_id for m in marks if m.layer == "mention"):
+        actor = briefing.actor(actor_id)
+        if actor:
+            role = f", {escape(actor.role)}" if actor.role else ""
+            lines.append(f"<b>{escape(actor.name)}</b> ({escape(actor.kind)}{role})")
+    return "<hr>".join(lines)

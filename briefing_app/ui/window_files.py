@@ -1,0 +1,146 @@
+"""The main window's file side: open articles and projects, save, export, recent files,
+and asking before unsaved work is thrown away. A mixin, so main_window.py stays readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from briefing_app.document.commands import AddSourceCommand
+from briefing_app.domain.model import Briefing
+from briefing_app.domain.ops import new_id
+from briefing_app.errors import BriefingError
+
+PROJECT_SUFFIX = ".briefing"
+OPEN_FILTER = ("Articles and projects (*.txt *.md *.html *.htm *.docx *.pdf *.briefing);;"
+               "Briefing projects (*.briefing);;All files (*)")
+
+
+class FileActionsMixin:
+    """Needs self.doc, self.settings, self.analysis, self.show_source, self.refresh_recent."""
+
+    def new_briefing(self) -> Briefing:
+        return Briefing(author=self.settings.get("author"), mark=self.settings.get("mark"))
+
+    def choose_and_open(self) -> None:
+        folder = str(Path(self.doc.path).parent) if self.doc.path else ""
+        path, _filter = QFileDialog.getOpenFileName(self, "Open", folder, OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path) -> bool:
+        """Open an article (new source, analysed in the worker) or a .briefing project."""
+        path = str(path)
+        try:
+            if path.lower().endswith(PROJECT_SUFFIX):
+                opened = self._open_project(path)
+            else:
+                opened = self._open_article(path)
+        except BriefingError as error:
+            QMessageBox.warning(self, "Could not open", str(error))
+            return False
+        if opened:
+            self.settings.add_recent(str(Path(path).resolve()))
+            self.settings.save()
+            self.refresh_recent()
+        return opened
+
+    def _open_project(self, path: str) -> bool:
+        from briefing_app.storage.project_file import load_project
+
+        if not self.maybe_save():
+            return False
+        briefing = load_project(path)
+        self.doc.replace(briefing, path)
+        self.show_source(briefing.sources[0].id if briefing.sources else "")
+        return True
+
+    def _open_article(self, path: str) -> bool:
+        from briefing_app.storage.loaders import load_path
+
+        source = load_path(path, max_bytes=self.settings.get("max_input_mb") * 1024 * 1024,
+                           max_chars=self.settings.get("max_text_chars"))
+        source.sha256 = source.sha256 or hashlib.sha256(source.text.encode("utf-8",
+                                                        "surrogatepass")).hexdigest()
+        known = next((s for s in self.doc.briefing.sources if s.sha256 == source.sha256), None)
+        if known is not None:
+            self.statusBar().showMessage(f"{Path(path).name} is already open.", 5000)
+            self.show_source(known.id)
+            return True
+        taken = {s.id for s in self.doc.briefing.sources}
+        if not source.id or source.id in taken:
+            source.id = new_id("s")
+        source.title = source.title or Path(path).stem.replace("_", " ")
+        self.doc.push(AddSourceCommand(self.doc, source))
+        self.show_source(source.id)
+        self.analysis.analyse(source.id)
+        return True
+
+    def save(self) -> bool:
+        if not self.doc.path:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        suggestion = self.doc.path or str(Path.home() / f"briefing{PROJECT_SUFFIX}")
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save project", suggestion, f"Briefing projects (*{PROJECT_SUFFIX})")
+        if not path:
+            return False
+        if not path.endswith(PROJECT_SUFFIX):
+            path += PROJECT_SUFFIX
+        return self._save_to(path)
+
+    def _save_to(self, path: str) -> bool:
+        from briefing_app.storage.project_file import save_project
+
+        try:
+            save_project(self.doc.briefing, path)
+        except BriefingError as error:
+            QMessageBox.warning(self, "Could not save", str(error))
+            return False
+        self.doc.mark_saved(path)
+        self.update_title()
+        self.settings.add_recent(str(Path(path).resolve()))
+        self.settings.save()
+        self.refresh_recent()
+        self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        return True
+
+    def export_briefing(self) -> bool:
+        from briefing_app.storage.docx_export import export_briefing
+
+        stem = Path(self.doc.path).stem if self.doc.path else "briefing"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export Word briefing", str(Path.home() / f"{stem}.docx"),
+            "Word documents (*.docx)")
+        if not path:
+            return False
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        briefing = self.doc.briefing
+        title = briefing.title or (briefing.sources[0].title if briefing.sources else "")
+        try:
+            warnings = export_briefing(briefing, path, mark=briefing.mark, title=title or None)
+        except BriefingError as error:
+            QMessageBox.warning(self, "Could not export", str(error))
+            return False
+        note = f" ({len(warnings)} warnings)" if warnings else ""
+        self.statusBar().showMessage(f"Exported {Path(path).name}{note}", 8000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to throw the current work away."""
+        if not self.doc.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes",
+            "This briefing has changes that are not saved. Save them first?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard

@@ -1,7 +1,8 @@
 """ActorsModel: a two-level tree, actors at the top and each actor's mentions beneath.
 
 A mention row stores its actor's row + 1 as the index's internal id (0 marks an actor row),
-so parent() needs no lookup table and stays valid as long as the rows do.
+so parent() needs no lookup table and stays valid as long as the rows do. The model keeps
+its own list of the actors it has announced, so rows never run ahead of its brackets.
 """
 
 from __future__ import annotations
@@ -20,19 +21,21 @@ class ActorsModel(QAbstractItemModel):
     def __init__(self, doc: BriefingDocument, parent=None):
         super().__init__(parent)
         self._doc = doc
+        self._actors: list[Actor] = []
         self._rows: dict[str, int] = {}
         self._index_rows()
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._reset)
 
     def _index_rows(self) -> None:
-        self._rows = {a.id: row for row, a in enumerate(self._doc.briefing.actors)}
+        self._actors = list(self._doc.briefing.actors)
+        self._rows = {a.id: row for row, a in enumerate(self._actors)}
 
     def row_of(self, actor_id: str) -> int:
         return self._rows.get(actor_id, -1)
 
     def actor_at(self, row: int) -> Actor:
-        return self._doc.briefing.actors[row]
+        return self._actors[row]
 
     def index(self, row, column, parent=ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
@@ -46,7 +49,7 @@ class ActorsModel(QAbstractItemModel):
 
     def rowCount(self, parent=ROOT) -> int:
         if not parent.isValid():
-            return len(self._doc.briefing.actors)
+            return len(self._actors)
         if parent.internalId() == 0 and parent.column() == 0:
             return len(self.actor_at(parent.row()).mentions)
         return 0

@@ -1,6 +1,8 @@
 """ClaimsModel: a flat, read-only table over the briefing's claims, one row per claim.
 
-Edits go through undo commands on the document; the model only follows its Changes.
+Edits go through undo commands on the document; the model only follows its Changes. It
+keeps its own list of the claims it has announced, so its row count never runs ahead of
+the begin/end brackets while the document is mid-change.
 """
 
 from __future__ import annotations
@@ -21,22 +23,24 @@ class ClaimsModel(QAbstractTableModel):
     def __init__(self, doc: BriefingDocument, parent=None):
         super().__init__(parent)
         self._doc = doc
+        self._claims: list[Claim] = []
         self._rows: dict[str, int] = {}
         self._index_rows()
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._reset)
 
     def _index_rows(self) -> None:
-        self._rows = {c.id: row for row, c in enumerate(self._doc.briefing.claims)}
+        self._claims = list(self._doc.briefing.claims)
+        self._rows = {c.id: row for row, c in enumerate(self._claims)}
 
     def claim_at(self, row: int) -> Claim:
-        return self._doc.briefing.claims[row]
+        return self._claims[row]
 
     def row_of(self, claim_id: str) -> int:
         return self._rows.get(claim_id, -1)
 
     def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._doc.briefing.claims)
+        return 0 if parent.isValid() else len(self._claims)
 
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)

@@ -15,12 +15,13 @@ class SourcesModel(QAbstractTableModel):
     def __init__(self, doc: BriefingDocument, parent=None):
         super().__init__(parent)
         self._doc = doc
+        self._sources = list(doc.briefing.sources)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._reset)
         doc.pendingChanged.connect(self._on_pending)
 
     def rowCount(self, parent=ROOT) -> int:
-        return 0 if parent.isValid() else len(self._doc.briefing.sources)
+        return 0 if parent.isValid() else len(self._sources)
 
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
@@ -33,7 +34,7 @@ class SourcesModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        source = self._doc.briefing.sources[index.row()]
+        source = self._sources[index.row()]
         if role == ID_ROLE:
             return source.id
         if role == ITEM_KIND_ROLE:
@@ -66,4 +67,5 @@ class SourcesModel(QAbstractTableModel):
 
     def _reset(self) -> None:
         self.beginResetModel()
+        self._sources = list(self._doc.briefing.sources)
         self.endResetModel()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -105,7 +106,13 @@ class Inspector(QStackedWidget):
         self.actor_form = ActorForm(doc, self)
         self.claim_form = ClaimForm(doc, self)
         for page in (self.empty, self.actor_form, self.claim_form):
-            self.addWidget(page)
+            # Each page sits at the top; the stretch below takes the spare height.
+            holder = QWidget(self)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(page)
+            column.addStretch(1)
+            self.addWidget(holder)
         doc.changed.connect(self._on_changed)
         doc.reset.connect(lambda: self.show_item("", ""))
         doc.pendingChanged.connect(lambda _source_id: self.show_item(self.kind, self.item_id))
@@ -114,13 +121,13 @@ class Inspector(QStackedWidget):
         self.kind, self.item_id = kind, item_id
         if kind == "claim" and self._doc.briefing.claim(item_id):
             self.claim_form.show_claim(item_id)
-            self.setCurrentWidget(self.claim_form)
+            self.setCurrentWidget(self.claim_form.parentWidget())
         elif kind == "actor" and self._doc.briefing.actor(item_id):
             self.actor_form.show_actor(item_id)
-            self.setCurrentWidget(self.actor_form)
+            self.setCurrentWidget(self.actor_form.parentWidget())
         else:
             self.kind, self.item_id = "", ""
-            self.setCurrentWidget(self.empty)
+            self.setCurrentWidget(self.empty.parentWidget())
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("claims", "actors", "sources"):

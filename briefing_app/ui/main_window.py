@@ -57,10 +57,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         box = QVBoxLayout(inspector_box)
         box.addWidget(self.inspector, 1)
         box.addWidget(Legend(self))
-        self._dock("Sources", self.sources_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Actors", self.actors_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Claims", self.claims_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self._dock("Inspector", inspector_box, Qt.DockWidgetArea.RightDockWidgetArea)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        docks = [self._dock("Sources", self.sources_panel, left),
+                 self._dock("Actors", self.actors_panel, left),
+                 self._dock("Claims", self.claims_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+                 self._dock("Inspector", inspector_box, Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.resizeDocks([docks[0], docks[3]], [330, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([docks[0], docks[1], docks[2]], [150, 450, 250],
+                         Qt.Orientation.Vertical)
         self.status = StatusBar(self.doc, self)
         self.setStatusBar(self.status)
         self.review = ReviewController(self.doc, self.claims_panel, self)

@@ -43,8 +43,12 @@ class Panel(QWidget):
             self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
             self.view.setWordWrap(False)
         header = self.view.header() if tree else self.view.horizontalHeader()
+        # The first column (claim text, actor name, title) takes the spare width; the
+        # others keep a fixed default, since ResizeToContents would measure every row.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setDefaultSectionSize(88)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter…")
         self.filter_edit.setClearButtonEnabled(True)

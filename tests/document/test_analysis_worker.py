@@ -1,0 +1,79 @@
+"""The analysis worker: results arrive on the main thread, cancel works, stale results drop."""
+
+import threading
+
+import pytest
+
+from briefing_app.document.analysis_control import AnalysisController
+from briefing_app.document.analysis_worker import AnalysisRunner
+
+
+@pytest.fixture
+def runner_for(qapp):
+    made = []
+
+    def make(engine):
+        runner = AnalysisRunner(engine)
+        made.append(runner)
+        return runner
+
+    yield make
+    for runner in made:
+        assert runner.shutdown(), "the worker thread did not stop"
+
+
+def test_result_lands_and_is_applied(doc, handmade, runner_for, qtbot):
+    control = AnalysisController(doc, runner_for(handmade.FakeEngine()))
+    with qtbot.waitSignal(control.landed, timeout=5000):
+        control.analyse("s1")
+        assert doc.is_pending("s1")
+    assert not doc.is_pending("s1")
+    assert [c.id for c in doc.briefing.claims] == ["c1", "c2", "c3"]
+    assert doc.undo_stack.undoText() == "Analyse article"
+
+
+def test_cancel_stops_a_running_job(doc, handmade, runner_for, qtbot):
+    gate = threading.Event()
+    control = AnalysisController(doc, runner_for(handmade.FakeEngine(gate)))
+    with qtbot.waitSignal(control.stopped, timeout=5000):
+        control.analyse("s1")
+        control.cancel()
+    assert doc.briefing.claims == [] and not doc.is_pending("s1")
+
+
+def test_only_the_newest_job_for_a_source_is_applied(doc, handmade, runner_for, qtbot):
+    gate = threading.Event()
+    control = AnalysisController(doc, runner_for(handmade.FakeEngine(gate)))
+    applied = []
+    control.landed.connect(applied.append)
+    first = control.analyse("s1")
+    second = control.analyse("s1")
+    assert second > first
+    gate.set()
+    qtbot.waitUntil(lambda: not control.busy(), timeout=5000)
+    assert applied == ["s1"]
+    assert doc.undo_stack.count() == 2  # add source + one analysis
+
+
+def test_result_for_changed_text_is_dropped(doc, handmade, runner_for, qtbot):
+    gate = threading.Event()
+    control = AnalysisController(doc, runner_for(handmade.FakeEngine(gate)))
+    control.analyse("s1")
+    doc.briefing.sources[0].sha256 = "something else"
+    gate.set()
+    qtbot.waitUntil(lambda: not control.busy(), timeout=5000)
+    assert doc.briefing.claims == []
+
+
+def test_engine_failure_is_reported(doc, runner_for, qtbot):
+    class Broken:
+        def load(self, name):
+            raise RuntimeError("no pipeline here")
+
+        def analyze(self, nlp, source, progress, cancelled):
+            raise AssertionError("never reached")
+
+    control = AnalysisController(doc, runner_for(Broken()))
+    with qtbot.waitSignal(control.failed, timeout=5000) as blocker:
+        control.analyse("s1")
+    assert blocker.args == ["s1", "no pipeline here"]

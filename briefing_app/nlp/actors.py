@@ -58,6 +58,7 @@ class Cluster:
 def collect(doc, base: int) -> list[RawMention]:
     """Named actor mentions of one paragraph, with role and affiliation where written."""
     found = []
+    doc_text = doc.text  # Doc.text rebuilds the string on every access: read it once
     for ent in doc.ents:
         kind = _LABEL_KIND.get(ent.label_)
         if kind is None:
@@ -76,7 +77,7 @@ def collect(doc, base: int) -> list[RawMention]:
         # Keep the possessive out of the mention; the clean name is what users see.
         if ent[-1].tag_ == "POS":
             end = ent[-1].idx
-        text = doc.text[start:end].rstrip()
+        text = doc_text[start:end].rstrip()
         found.append(
             RawMention(start + base, start + base + len(text), text, kind, role, affiliation)
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefing_app.nlp.lexicon import CUE_NOUNS, CUE_VERBS, RAISING_VERBS
+from briefing_app.nlp.quotes import overlapping
 
 Seg = tuple[int, int]
 
@@ -269,7 +270,9 @@ def _abs(seg: Seg, base: int) -> Seg:
 
 def _inside_quotes(seg: Seg, quotes: list[Seg], base: int) -> bool:
     start, end = seg[0] + base, seg[1] + base
-    covered = sum(max(0, min(end, q_end) - max(start, q_start)) for q_start, q_end in quotes)
+    covered = sum(
+        min(end, q_end) - max(start, q_start) for q_start, q_end in overlapping(quotes, start, end)
+    )
     return covered >= 0.6 * (end - start)
 
 
@@ -277,7 +280,7 @@ def _snap_to_quotes(seg: Seg, base: int, verb, quotes: list[Seg]) -> Seg:
     """Widen content that overlaps a quote to the whole quote, as a reader would cite it."""
     start, end = seg[0] + base, seg[1] + base
     cue_pos = verb.idx + base
-    for q_start, q_end in quotes:
+    for q_start, q_end in overlapping(quotes, start, end):
         if q_start < end and start < q_end and not (q_start <= cue_pos < q_end):
             start, end = min(start, q_start), max(end, q_end)
     return start - base, end - base

@@ -6,9 +6,11 @@ sit in the sentence before it or its speaker in the previous paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from briefing_app.nlp.claims import RawClaim
+from briefing_app.nlp.quotes import overlapping
 
 _GAP_OK = re.compile(r"^[\s,;:.\-\u2014\u2013]*$")
 _MIN_QUOTE_WORDS = 4
@@ -16,26 +18,36 @@ _MIN_QUOTE_WORDS = 4
 
 def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> list[RawClaim]:
     """Attach split-quote halves to their claim and add claims for uncited quotes."""
+    position = {quote: index for index, quote in enumerate(quotes)}
     covered = [False] * len(quotes)
-    for index, (q_start, q_end) in enumerate(quotes):
-        for claim in claims:
-            if any(s < q_end and q_start < e for s, e in claim.content):
-                covered[index] = True
-                break
-    by_start = sorted(claims, key=lambda c: c.content[0][0])
+    for claim in claims:
+        for s, e in claim.content:
+            for quote in overlapping(quotes, s, e):
+                covered[position[quote]] = True
+    hosts = sorted(
+        (max(e for _s, e in c.cue + (c.source or [])), n, c)
+        for n, c in enumerate(claims)
+        if c.kind == "direct_quote" and c.cue
+    )
+    host_tails = [tail for tail, _n, _c in hosts]
     for index, (q_start, q_end) in enumerate(quotes):
         if covered[index]:
             continue
-        host = _split_host(text, by_start, q_start)
+        host = _split_host(text, hosts, host_tails, q_start)
         if host is not None:
             host.content.append((q_start, q_end))
-            host.kind = "direct_quote"
             covered[index] = True
+    speakers = sorted(
+        (c.content[0][0], n, c)
+        for n, c in enumerate(claims)
+        if c.kind == "direct_quote" and c.source_root is not None
+    )
+    speaker_starts = [start for start, _n, _c in speakers]
     added = []
     for index, (q_start, q_end) in enumerate(quotes):
         if covered[index] or len(text[q_start:q_end].split()) < _MIN_QUOTE_WORDS:
             continue
-        speaker = _previous_speaker(by_start, q_start)
+        speaker = _previous_speaker(speakers, speaker_starts, q_start)
         added.append(
             RawClaim(
                 content=[(q_start, q_end)],
@@ -50,25 +62,23 @@ def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> li
     return claims + added
 
 
-def _split_host(text: str, claims: list[RawClaim], q_start: int) -> RawClaim | None:
+def _split_host(text: str, hosts, tails: list[int], q_start: int) -> RawClaim | None:
     """The direct-quote claim whose cue (and source) end right before this quote."""
-    for claim in claims:
-        if claim.kind != "direct_quote" or not claim.cue:
-            continue
-        tail = max(e for s, e in claim.cue + (claim.source or []))
-        if tail <= q_start and q_start - tail <= 60 and _GAP_OK.match(text[tail:q_start]):
+    index = bisect.bisect_left(tails, q_start - 60)
+    while index < len(hosts) and tails[index] <= q_start:
+        claim = hosts[index][2]
+        if _GAP_OK.match(text[tails[index]:q_start]):
             return claim
+        index += 1
     return None
 
 
-def _previous_speaker(claims: list[RawClaim], position: int) -> RawClaim | None:
+def _previous_speaker(speakers, starts: list[int], position: int) -> RawClaim | None:
     """The last direct quote with a speaker before `position`: a continued quote is theirs."""
-    best = None
-    for claim in claims:
-        if claim.content[0][0] >= position:
-            break
-        if claim.kind == "direct_quote" and claim.source_root is not None:
-            best = claim
-    if best is not None and position - best.content[-1][1] > 1500:
+    index = bisect.bisect_left(starts, position) - 1
+    if index < 0:
+        return None
+    best = speakers[index][2]
+    if position - best.content[-1][1] > 1500:
         return None
     return best

@@ -8,6 +8,8 @@ paragraph, so an unbalanced mark never swallows the rest of the article.
 
 from __future__ import annotations
 
+import bisect
+
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 CLOSERS = {"\u201d", "\u00bb"}
 STRAIGHT = '"'
@@ -56,3 +58,15 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def overlapping(quotes: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The quotes (sorted, not overlapping each other) that overlap [start, end)."""
+    index = bisect.bisect_right(quotes, (start, float("inf"))) - 1
+    index = max(index, 0)
+    out = []
+    while index < len(quotes) and quotes[index][0] < end:
+        if quotes[index][1] > start:
+            out.append(quotes[index])
+        index += 1
+    return out

@@ -1,0 +1,47 @@
+"""No network: a full open-analyse-review-save-export run never opens a connection."""
+
+import socket
+
+import pytest
+
+from briefing_app.cli import briefing_for_export
+from briefing_app.domain.model import Rating
+from briefing_app.storage.docx_export import export_briefing
+from briefing_app.storage.project_file import load_project, save_project
+
+PAGE = """<html><head><title>Port strike</title><link rel="canonical" href="https://example.org/a">
+<script src="https://example.org/tracker.js"></script></head><body><article>
+<p>The port authority said on Monday that the talks had failed.</p>
+<p>"We will not move," union leader Anna Berg told reporters, according to a statement.</p>
+<img src="https://example.org/pixel.gif"></article></body></html>"""
+
+
+@pytest.fixture
+def no_sockets(monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise AssertionError(f"network connection attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    yield attempts
+    assert attempts == []
+
+
+def test_full_run_opens_no_connection(tmp_path, nlp, no_sockets):
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    briefing = briefing_for_export(page, None)
+    assert briefing.claims
+    for claim in briefing.claims:
+        claim.review = "accepted"
+        claim.rating = Rating("B", "2", "likely", "unverified")
+    project = tmp_path / "strike.briefing"
+    save_project(briefing, project)
+    reopened = load_project(project)
+    export_briefing(reopened, tmp_path / "strike.docx", mark="TLP:AMBER")
+    assert (tmp_path / "strike.docx").stat().st_size > 0

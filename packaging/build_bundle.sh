@@ -37,6 +37,10 @@ rm -rf "$DIST/briefing-app"
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$WORK" packaging/briefing-app.spec
 BUNDLE="$ROOT/$DIST/briefing-app"
+# Linux desktop integration travels with the bundle: ./install_desktop.sh registers it.
+cp packaging/org.briefingbuilder.BriefingBuilder.desktop \
+   packaging/org.briefingbuilder.BriefingBuilder.metainfo.xml \
+   packaging/org.briefingbuilder.BriefingBuilder.mime.xml packaging/install_desktop.sh "$BUNDLE/"
 # spaCy, thinc, blis & co. ship Linux extension modules with DWARF debug info; drop it
 # (only from files that have it: the auditwheel-patched libraries break when stripped).
 if [ "$(uname -s)" = "Linux" ] && command -v strip >/dev/null && command -v readelf >/dev/null; then

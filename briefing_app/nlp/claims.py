@@ -1,155 +1,172 @@
 """Find attributions in one parsed paragraph: who (source) says (cue) what (content).
 
-Works on spaCy's dependency parse. A cue is a reporting verb or noun from the lexicon, or
-"according to"; its subject is the source as written; its clausal complement (or a quote
-next to it) is the content. Quotes with no cue of their own are handled in quote_links.
-Returns RawClaim records with absolute character offsets; no spaCy object leaves this module.
+Works on spaCy's dependency parse. A cue is a reporting verb or noun from the lexicon,
+"according to", or a headline colon ("Trump: ..."); its subject is the source as written;
+its clausal complement (or a quote next to it) is the content. Cues inside a quotation
+belong to the quoted speaker's words, not to the article, and are skipped. Quotes with no
+cue of their own are handled in quote_links. Returns RawClaim records with absolute
+character offsets; no spaCy object leaves this module.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from briefing_app.nlp.lexicon import CUE_NOUNS, CUE_VERBS, RAISING_VERBS
+from briefing_app.nlp import spans
+from briefing_app.nlp.colon import colon_claim
+from briefing_app.nlp.lexicon import (
+    CONTENT_PREPS,
+    CUE_NOUNS,
+    CUE_VERBS,
+    NAMING_VERBS,
+    OBJECT_CONTENT_VERBS,
+    QUOTE_ONLY_VERBS,
+    RAISING_VERBS,
+)
 from briefing_app.nlp.quotes import overlapping
+from briefing_app.nlp.records import RawClaim, Seg
 
-Seg = tuple[int, int]
-
-_CONTENT_DEPS = ("ccomp", "xcomp", "csubj")
-_OBJECT_CONTENT_VERBS = {
-    "announce",
-    "deny",
-    "reject",
-    "dismiss",
-    "criticize",
-    "criticise",
-    "cite",
-    "praise",
-    "promise",
-    "pledge",
-    "vow",
-    "endorse",
-    "confirm",
-    "acknowledge",
-    "admit",
-    "reveal",
-    "predict",
-    "question",
-    "describe",
-    "highlight",
-    "tout",
-    "blast",
-    "slam",
-    "denounce",
-    "condemn",
-    "mock",
-    "decry",
-    "tweet",
-    "post",
-    "write",
-    "propose",
-    "demand",
-    "urge",
-    "seek",
-    "want",
-    "support",
-    "mention",
-    "list",
-    "detail",
-    "estimate",
-    "fear",
-    "expect",
-    "dispute",
-    "disavow",
-    "downplay",
-    "blame",
-    "attack",
-    "accuse",
-    "lament",
-    "request",
-}
-_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-
-
-@dataclass
-class RawClaim:
-    """One attribution found in a paragraph, in absolute character offsets."""
-
-    content: list[Seg]
-    cue: list[Seg] | None
-    source: list[Seg] | None
-    stance: str
-    kind: str
-    cue_lemma: str = ""
-    source_root: int | None = None  # char offset of the source's head word
-    source_is_pronoun: bool = False
-    hedges: list[Seg] = field(default_factory=list)
+_CONTENT_DEPS = ("ccomp", "xcomp")
+# Ways a "that" clause hangs off a cue verb when the parser attaches it to a noun in
+# between ("said during a news conference that ...").
+_DETOUR_DEPS = {"prep", "pobj", "npadvmod", "relcl", "acl", "advcl", "dobj"}
 
 
 def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
     """All attributions whose cue lies in `doc` (a paragraph starting at `base`)."""
+    text = doc.text
+    closed = [
+        q for q in overlapping(quotes, base, base + len(text)) if _closes(text, base, q)
+    ]
     claims: list[RawClaim] = []
-    used_heads: set[int] = set()
     for token in doc:
+        pos = token.idx + base
+        if any(q_start < pos < q_end - 1 for q_start, q_end in closed):
+            continue  # a cue inside quoted words is the speaker's, not the article's
         claim = None
-        if (
-            token.lower_ == "according"
-            and token.i + 1 < len(doc)
-            and doc[token.i + 1].lower_ == "to"
-        ):
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if token.lower_ == "according" and following == "to":
             claim = _according_to(token, base)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
             claim = _verb_claim(token, base, quotes)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             claim = _noun_claim(token, base)
-        if claim is not None and token.i not in used_heads:
-            used_heads.add(token.i)
+        elif token.text == ":":
+            claim = colon_claim(token, base, quotes)
+        if claim is not None:
             claims.append(claim)
     return claims
 
 
+def _closes(text: str, base: int, quote: Seg) -> bool:
+    """Only a quote that ends on a mark is trusted; an unbalanced one may swallow a cue.
+    A quote running on past this paragraph closed in a later one."""
+    end = quote[1] - base - 1
+    return quote[1] - quote[0] > 1 and (end >= len(text) or text[end] in "\"”»’'")
+
+
+def _content_of(verb, lemma: str) -> list:
+    """The tokens of a cue verb's content, by the first construction that applies."""
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS:
+            # "... were worried, and more than 4 in 10 said ...": the next speaker's claim
+            # joined by a conjunction is theirs, not part of this content.
+            others = {
+                t.i
+                for conj in child.children
+                if conj.dep_ == "conj" and conj.lemma_.lower() in CUE_VERBS
+                and any(g.dep_ == "nsubj" for g in conj.children)
+                for t in conj.subtree
+            }
+            return [t for t in child.subtree if t.i != verb.i and t.i not in others]
+    if lemma in OBJECT_CONTENT_VERBS:
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if obj is not None:
+            tokens = list(obj.subtree)
+            if lemma in NAMING_VERBS:
+                # "called Trump 'unhinged'": the name given is part of what was said.
+                for child in verb.children:
+                    if child.dep_ in ("oprd", "acomp") and child.i > obj.i:
+                        tokens += list(child.subtree)
+            return tokens
+    prep_word = CONTENT_PREPS.get(lemma)
+    if prep_word:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == prep_word:
+                pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return list(pobj.subtree)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # "X is Y, he said" and "X, he says, is Y": the clause around the cue is the content.
+        inner = {t.i for t in verb.subtree}
+        return [t for t in verb.head.subtree if t.i not in inner]
+    for token in verb.subtree:
+        if token.i > verb.i and _that_clause(token, verb):
+            return list(token.subtree)
+    return []
+
+
+def _that_clause(token, verb) -> bool:
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return False
+    node = token
+    while node.i != verb.i:
+        if node.dep_ not in _DETOUR_DEPS or node.head.i == node.i:
+            return False
+        if node.head.i != verb.i and node.head.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
 def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     lemma = verb.lemma_.lower()
-    content_head = None
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS and child.dep_ != "csubj":
-            content_head = child
-            break
-    if content_head is None and lemma in _OBJECT_CONTENT_VERBS:
-        content_head = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-    if content_head is None and verb.dep_ == "parataxis":
-        # "X is Y, he said": spaCy sometimes hangs the reporting verb off the clause.
-        content_head = verb.head
-        if verb.head.i > verb.i:
-            content_head = None
-    if content_head is None:
-        prep = next(
-            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None
-        )
-        if prep is not None and lemma in ("call", "push", "press", "ask", "vote"):
-            content_head = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if content_head is None:
-        return None
-    content = _subtree_span(content_head, exclude=verb)
-    if content is None:
-        return None
-    content = _snap_to_quotes(content, base, verb, quotes)
     subject = _subject(verb)
-    source = _span_of(subject) if subject is not None else None
-    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg")]
-    if lemma in RAISING_VERBS and subject is not None and content_head.dep_ == "xcomp":
-        # "X appears to ..." is the author's hedge about X, not X speaking.
+    if lemma in RAISING_VERBS:
+        return _raising_claim(verb, subject, base)
+    tokens = spans.trim(sorted(_content_of(verb, lemma), key=lambda t: t.i))
+    if not tokens:
         return None
-    kind = "direct_quote" if _inside_quotes(content, quotes, base) else "reported"
+    pieces = spans.segments(tokens)
+    if len(pieces) == 1 or verb.dep_ != "parataxis":
+        pieces = [(pieces[0][0], pieces[-1][1])]
+    content = [spans.shift(p, base) for p in pieces]
+    if len(content) == 1:
+        content = [spans.snap_to_quotes(content[0], verb.idx + base, quotes)]
+    source = _source_of(verb, subject)
+    if source is not None and len(source) == 2:
+        subject = verb.head  # resolve "who" through the noun it stands for
+    cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg")]
+    quoted = spans.inside_quotes((content[0][0], content[-1][1]), quotes)
+    if lemma in QUOTE_ONLY_VERBS and not quoted:
+        return None
+    kind = "direct_quote" if quoted else "reported"
     return RawClaim(
-        content=[_abs(content, base)],
-        cue=[_abs(_tokens_span(cue_tokens), base)],
-        source=[_abs(source, base)] if source else None,
+        content=content,
+        cue=[spans.shift(spans.tokens_span(cue_tokens), base)],
+        source=[spans.shift(seg, base) for seg in source] if source else None,
         stance=CUE_VERBS[lemma],
         kind=kind,
         cue_lemma=lemma,
         source_root=subject.idx + base if subject is not None else None,
         source_is_pronoun=subject is not None and subject.pos_ == "PRON",
+    )
+
+
+def _raising_claim(verb, subject, base: int) -> RawClaim | None:
+    """'X appears to ...' is the author's impression of X: a claim with no source."""
+    comp = next((c for c in verb.children if c.dep_ in _CONTENT_DEPS), None)
+    if comp is None:
+        return None
+    tokens = list(comp.subtree) + (list(subject.subtree) if subject is not None else [])
+    tokens = spans.trim(sorted(tokens, key=lambda t: t.i))
+    if not tokens:
+        return None
+    return RawClaim(
+        content=[spans.shift(spans.tokens_span(tokens), base)],
+        cue=[spans.shift(spans.tokens_span([verb]), base)],
+        source=None,
+        stance="believe",
+        kind="reported",
+        cue_lemma=verb.lemma_.lower(),
     )
 
 
@@ -168,11 +185,11 @@ def _according_to(token, base: int) -> RawClaim | None:
     if not rest:
         return None
     content = (rest[0].idx, rest[-1].idx + len(rest[-1].text))
-    source = _span_of(pobj) if pobj is not None else None
+    source = spans.span_of(pobj) if pobj is not None else None
     return RawClaim(
-        content=[_abs(content, base)],
-        cue=[_abs((token.idx, to.idx + len(to.text)), base)],
-        source=[_abs(source, base)] if source else None,
+        content=[spans.shift(content, base)],
+        cue=[spans.shift((token.idx, to.idx + len(to.text)), base)],
+        source=[spans.shift(source, base)] if source else None,
         stance="assert",
         kind="according_to",
         cue_lemma="according to",
@@ -192,15 +209,15 @@ def _noun_claim(noun, base: int) -> RawClaim | None:
     )
     if clause is None:
         return None
-    content = _subtree_span(clause)
+    content = spans.subtree_span(clause)
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None and noun.dep_ in ("dobj", "nsubj"):
-        owner = _subject(noun.head) if noun.dep_ == "dobj" else None
-    source = _span_of(owner) if owner is not None else None
+    if owner is None and noun.dep_ == "dobj":
+        owner = _subject(noun.head)
+    source = spans.span_of(owner) if owner is not None else None
     return RawClaim(
-        content=[_abs(content, base)],
-        cue=[_abs((noun.idx, noun.idx + len(noun.text)), base)],
-        source=[_abs(source, base)] if source else None,
+        content=[spans.shift(content, base)],
+        cue=[spans.shift((noun.idx, noun.idx + len(noun.text)), base)],
+        source=[spans.shift(source, base)] if source else None,
         stance=CUE_NOUNS[noun.lemma_.lower()],
         kind="reported",
         cue_lemma=noun.lemma_.lower(),
@@ -217,70 +234,23 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+    if verb.head.i == verb.i:
+        return None
+    if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        # "He left, saying that ...": the participle's speaker is the main clause's subject.
         return _subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
         return verb.head
     return None
 
 
-def _span_of(token) -> Seg | None:
-    """The noun phrase headed by `token`, without relative clauses or appositions after it."""
-    if token is None:
+def _source_of(verb, subject) -> list[Seg] | None:
+    """The source as written; a relative pronoun ("a group that said") keeps its noun."""
+    if subject is None:
         return None
-    keep = [
-        t
-        for t in token.subtree
-        if not any(
-            a.dep_ in ("relcl", "acl", "appos") and a.i > token.i
-            for a in _ancestors_until(t, token)
-        )
-    ]
-    keep = [t for t in keep if not t.is_punct] or [token]
-    return keep[0].idx, keep[-1].idx + len(keep[-1].text)
-
-
-def _ancestors_until(token, stop):
-    out = []
-    while token.i != stop.i and token.head.i != token.i:
-        out.append(token)
-        token = token.head
-    return out
-
-
-def _subtree_span(head, exclude=None) -> Seg | None:
-    tokens = [t for t in head.subtree if exclude is None or t.i != exclude.i]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in "\"”’'"):
-        tokens.pop()
-    while tokens and tokens[0].is_punct and tokens[0].text not in "\"“‘'":
-        tokens.pop(0)
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _tokens_span(tokens) -> Seg:
-    tokens = sorted(tokens, key=lambda t: t.i)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _abs(seg: Seg, base: int) -> Seg:
-    return seg[0] + base, seg[1] + base
-
-
-def _inside_quotes(seg: Seg, quotes: list[Seg], base: int) -> bool:
-    start, end = seg[0] + base, seg[1] + base
-    covered = sum(
-        min(end, q_end) - max(start, q_start) for q_start, q_end in overlapping(quotes, start, end)
-    )
-    return covered >= 0.6 * (end - start)
-
-
-def _snap_to_quotes(seg: Seg, base: int, verb, quotes: list[Seg]) -> Seg:
-    """Widen content that overlaps a quote to the whole quote, as a reader would cite it."""
-    start, end = seg[0] + base, seg[1] + base
-    cue_pos = verb.idx + base
-    for q_start, q_end in overlapping(quotes, start, end):
-        if q_start < end and start < q_end and not (q_start <= cue_pos < q_end):
-            start, end = min(start, q_start), max(end, q_end)
-    return start - base, end - base
+    own = spans.span_of(subject)
+    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.i < subject.i:
+        noun = spans.span_of(verb.head)
+        if noun is not None and noun[1] <= own[0]:
+            return [noun, own]
+    return [own]

@@ -17,7 +17,7 @@ _STANCE_VERBS = {
         "tout boast joke quip recount estimate predict project list detail highlight "
         "echo affirm proclaim retort counter "
         "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub"
+        "dub refer express defend find talk"
     ),
     "warn": "warn caution alert",
     "deny": "deny reject dismiss refute dispute disavow rebut downplay",
@@ -25,11 +25,11 @@ _STANCE_VERBS = {
         "accuse blame criticize criticise attack blast slam denounce condemn mock decry "
         "charge allege rail lambast chide assail deride knock"
     ),
-    "commit": "promise pledge vow commit vote endorse",
+    "commit": "promise pledge vow commit endorse decline refuse support back oppose",
     "threaten": "threaten",
     "question": "ask question wonder doubt",
     "believe": (
-        "believe think expect fear hope feel worry consider view see know seem appear "
+        "believe think expect fear hope hop feel worry consider view see know seem appear "
         "want plan seek intend prefer urge propose demand push request order"
     ),
 }
@@ -41,6 +41,29 @@ for _stance, _words in _STANCE_VERBS.items():
 
 # Verbs whose complement, not their object, carries the content: "seem to", "appear to".
 RAISING_VERBS = {"seem", "appear"}
+
+# Verbs whose direct object is the content: "denied the report", "praised the deal".
+OBJECT_CONTENT_VERBS = set(
+    "announce deny reject dismiss criticize criticise cite praise promise pledge vow endorse "
+    "confirm acknowledge admit reveal predict question describe highlight tout blast slam "
+    "denounce condemn mock decry tweet post write propose demand urge seek want support "
+    "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
+    "lament request call name label dub express defend echo recall back oppose".split()
+)
+
+# Verbs that mark attribution only around a quotation: "'...,' she continued."
+QUOTE_ONLY_VERBS = {"continue"}
+CUE_VERBS.update(dict.fromkeys(QUOTE_ONLY_VERBS, "assert"))
+
+# Verbs whose object and its predicate are the content: "called the plan 'a disaster'".
+NAMING_VERBS = {"call", "name", "label", "dub", "brand", "describe", "consider", "deem"}
+
+# Prepositions that carry the content after some cue verbs: "called for", "referred to".
+CONTENT_PREPS = {
+    "call": "for", "push": "for", "press": "for", "ask": "for", "argue": "for",
+    "refer": "to", "talk": "about", "speak": "about", "complain": "about", "warn": "about",
+    "worry": "about", "comment": "on", "insist": "on",
+}
 
 # Nouns that head an attribution: "a statement that...", "his claim that ...".
 CUE_NOUNS = {

@@ -12,7 +12,9 @@ import re
 from briefing_app.nlp.claims import RawClaim
 from briefing_app.nlp.quotes import overlapping
 
-_GAP_OK = re.compile(r"^[\s,;:.\-\u2014\u2013]*$")
+# Between a split quote's cue and its second half: the rest of that sentence ("told
+# reporters on Monday.") but never another quotation mark or a paragraph break.
+_SPLIT_GAP = re.compile(r"^[^\"“”«»\n]{0,100}[\s,;:.\-\u2014\u2013]$|^\s*$")
 _MIN_QUOTE_WORDS = 4
 
 
@@ -64,10 +66,10 @@ def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> li
 
 def _split_host(text: str, hosts, tails: list[int], q_start: int) -> RawClaim | None:
     """The direct-quote claim whose cue (and source) end right before this quote."""
-    index = bisect.bisect_left(tails, q_start - 60)
+    index = bisect.bisect_left(tails, q_start - 101)
     while index < len(hosts) and tails[index] <= q_start:
         claim = hosts[index][2]
-        if _GAP_OK.match(text[tails[index]:q_start]):
+        if _SPLIT_GAP.match(text[tails[index]:q_start]):
             return claim
         index += 1
     return None

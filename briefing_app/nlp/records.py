@@ -1,0 +1,22 @@
+"""The engine's internal record of one attribution, in absolute character offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Seg = tuple[int, int]
+
+
+@dataclass
+class RawClaim:
+    """One attribution found in a paragraph, in absolute character offsets."""
+
+    content: list[Seg]
+    cue: list[Seg] | None
+    source: list[Seg] | None
+    stance: str
+    kind: str
+    cue_lemma: str = ""
+    source_root: int | None = None  # char offset of the source's head word
+    source_is_pronoun: bool = False
+    hedges: list[Seg] = field(default_factory=list)

@@ -23,12 +23,17 @@ cd "$WORK"  # nothing may depend on the current directory being the repository
 failures=0
 pass() { echo "ok    $1"; }
 fail() { echo "FAIL  $1" >&2; failures=$((failures + 1)); }
+now() {  # seconds, with fractions where date has %N (not BSD date on macOS)
+  local t; t=$(date +%s.%N 2>/dev/null || true)
+  case "$t" in *N*|"") date +%s ;; *) echo "$t" ;; esac
+}
 timed() {  # timed NAME CMD...: run, keep stdout in $WORK/out, stderr in $WORK/err
   local name=$1; shift
-  local t0; t0=$(date +%s.%N 2>/dev/null || date +%s)
+  local t0 t1 elapsed; t0=$(now)
   set +e; "$@" >"$WORK/out" 2>"$WORK/err"; status=$?; set -e
-  local t1; t1=$(date +%s.%N 2>/dev/null || date +%s)
-  printf '      %-28s %5.1f s  (exit %d)\n' "$name" "$(echo "$t1 - $t0" | bc 2>/dev/null || echo 0)" "$status"
+  t1=$(now)
+  elapsed=$(echo "scale=1; ($t1 - $t0) / 1" | bc 2>/dev/null || true)  # no bc: no timing
+  printf '      %-28s %5s s  (exit %d)\n' "$name" "${elapsed:--}" "$status"
 }
 
 # 1. --version matches the sources the bundle was built from.

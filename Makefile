@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean bundle
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,16 @@ run: $(STAMP)
 	$(VENV)/bin/briefing-app resources/samples/wire_report.txt
 
 test: $(STAMP)
-	$(VENV)/bin/ruff check briefing_app tests benchmarks
+	$(VENV)/bin/ruff check briefing_app tests benchmarks packaging
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check briefing_app tests benchmarks
+	$(VENV)/bin/ruff check briefing_app tests benchmarks packaging
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The self-contained one-folder bundle (not part of `make test`; see docs/packaging.md).
+bundle:
+	packaging/build_bundle.sh
+	packaging/smoke_bundle.sh dist/briefing-app

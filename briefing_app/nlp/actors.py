@@ -44,6 +44,7 @@ class RawMention:
     kind: str
     role: str = ""
     affiliation: str = ""
+    subject: bool = False  # the mention is a clause's subject: the likeliest antecedent
 
 
 @dataclass
@@ -69,7 +70,7 @@ def collect(doc, base: int) -> list[RawMention]:
         if (
             kind == "group"
             and ent.root.dep_ in ("amod", "compound")
-            and ent.root.head.pos_ == "NOUN"
+            and ent.root.head.pos_ in ("NOUN", "PROPN")
         ):
             continue  # "German officials": an affiliation, not a group actor
         role, affiliation = _role_and_affiliation(ent) if kind == "person" else ("", "")
@@ -79,7 +80,10 @@ def collect(doc, base: int) -> list[RawMention]:
             end = ent[-1].idx
         text = doc_text[start:end].rstrip()
         found.append(
-            RawMention(start + base, start + base + len(text), text, kind, role, affiliation)
+            RawMention(
+                start + base, start + base + len(text), text, kind, role, affiliation,
+                ent.root.dep_ in ("nsubj", "nsubjpass"),
+            )
         )
     return found
 
@@ -149,37 +153,55 @@ def _canonical_key(mention: RawMention) -> str | None:
 
 
 def _merge_short_forms(groups: dict[str, list[RawMention]], order: list[str]) -> None:
-    """Fold surnames into full names and acronyms into the long form they abbreviate."""
+    """Fold titled names, surnames and acronyms into the full name they stand for."""
     full_names = [k for k in order if " " in k and _mostly(groups[k], "person")]
+    # "Chancellor Olaf Scholz" and "Hillary Rodham Clinton" fold into the shorter full name
+    # ("Olaf Scholz", "Hillary Clinton") first, so that a surname then has one candidate.
+    for k in sorted(full_names, key=len, reverse=True):
+        words = k.split()
+        for other in full_names:
+            if other == k or other not in groups or k not in groups or len(other) >= len(k):
+                continue
+            o_words = other.split()
+            if k.endswith(" " + other) or (
+                o_words[0] == words[0] and o_words[-1] == words[-1] and len(o_words) == 2
+            ):
+                groups[other].extend(groups.pop(k))
+                break
     by_surname: dict[str, list[str]] = {}
     for k in full_names:
-        by_surname.setdefault(k.split()[-1], []).append(k)
-    long_forms = {
-        names.acronym(k.title() if k.islower() else k).lower(): k
-        for k in order
-        if " " in k and not _mostly(groups[k], "person")
-    }
+        if k in groups:
+            by_surname.setdefault(_surname(k), []).append(k)
+    long_forms = {}
+    for k in order:
+        if k in groups and " " in k and not _mostly(groups[k], "person"):
+            long_forms[names.acronym(groups[k][0].text).lower()] = k
     for k in list(order):
         if k not in groups or " " in k:
             continue
-        target = None
-        candidates = by_surname.get(k, [])
-        if len(candidates) == 1:
-            target = candidates[0]
-        elif k in long_forms and long_forms[k] in groups:
+        target = _surname_owner(by_surname.get(k, []), groups)
+        if target is None and k in long_forms and long_forms[k] in groups:
             target = long_forms[k]
         if target and target != k:
             groups[target].extend(groups.pop(k))
-    # "Chancellor Olaf Scholz" style keys fold into the shorter full name they end with.
-    for k in list(order):
-        if k not in groups or " " not in k:
-            continue
-        for other in full_names:
-            if other != k and other in groups and k.endswith(" " + other):
-                groups[other].extend(groups.pop(k))
-                break
-    for k in groups.values():
-        k.sort(key=lambda m: m.start)
+    for members in groups.values():
+        members.sort(key=lambda m: m.start)
+
+
+def _surname(full_name: str) -> str:
+    words = [w for w in full_name.split() if w.strip(".,") not in ("jr", "sr", "ii", "iii")]
+    return words[-1] if words else full_name
+
+
+def _surname_owner(candidates: list[str], groups: dict[str, list[RawMention]]) -> str | None:
+    """The full name a bare surname means: the only one, or the clearly most mentioned
+    ("Clinton" in a story about Hillary Clinton that also names Bill Clinton once)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    counts = sorted(((len(groups[c]), c) for c in candidates), reverse=True)
+    if len(counts) > 1 and counts[0][0] >= 2 * counts[1][0]:
+        return counts[0][1]
+    return None
 
 
 def _mostly(members: list[RawMention], kind: str) -> bool:
@@ -190,5 +212,9 @@ def _display_name(canonical: str, members: list[RawMention], kind: str) -> str:
     if canonical.startswith("state:"):
         state = names.state_for(members[0].text)
         return state or members[0].text
-    longest = max((names.clean_name(m.text) for m in members), key=len)
-    return longest
+    forms = Counter(names.clean_name(m.text) for m in members)
+    # The most used full form ("Donald Trump"), not the longest ("Billionaire Donald Trump").
+    multi = [(n, -len(f), f) for f, n in forms.items() if " " in f]
+    if multi:
+        return max(multi)[2]
+    return max(forms, key=len)

@@ -25,6 +25,8 @@ _HEDGE = re.compile(
 )
 _FACT = re.compile(r"\d")
 _MIN_ASSERTION_WORDS = 8
+# How far back (characters, about two sentences) a subject beats a nearer non-subject.
+_SUBJECT_REACH = 400
 
 
 class _Register:
@@ -32,8 +34,10 @@ class _Register:
 
     def __init__(self, clusters: list[actors.Cluster]):
         self.clusters = clusters
-        self.spans = sorted((m.start, m.end, i) for i, c in enumerate(clusters) for m in c.mentions)
-        self.starts = [s for s, _e, _i in self.spans]
+        self.spans = sorted(
+            (m.start, m.end, i, m.subject) for i, c in enumerate(clusters) for m in c.mentions
+        )
+        self.starts = [span[0] for span in self.spans]
         self.unnamed: dict[str, int] = {}
 
     def at(self, start: int, end: int) -> int | None:
@@ -47,13 +51,34 @@ class _Register:
         return hit
 
     def before(self, position: int, kinds: tuple[str, ...]) -> int | None:
+        """The antecedent of a pronoun at `position`: the last subject of a fitting kind
+        close before it ("Sanders said ... he would"), else the nearest fitting mention."""
         index = bisect.bisect_left(self.starts, position) - 1
+        nearest = None
         while index >= 0 and position - self.spans[index][0] < 3000:
-            cluster = self.spans[index][2]
+            _start, _end, cluster, subject = self.spans[index]
             if self.clusters[cluster].kind in kinds:
-                return cluster
+                if subject and position - self.spans[index][0] < _SUBJECT_REACH:
+                    return cluster
+                if nearest is None:
+                    nearest = cluster
             index -= 1
-        return None
+        return nearest
+
+    def by_surname(self, word: str, start: int, end: int, text: str) -> int | None:
+        """A person named in full elsewhere whose surname the model did not tag here."""
+        if not word[:1].isupper():
+            return None
+        found = [
+            n for n, c in enumerate(self.clusters)
+            if c.kind == "person" and " " in c.name and c.name.split()[-1] == word
+        ]
+        if len(found) != 1:
+            return None
+        self.clusters[found[0]].mentions.append(
+            actors.RawMention(start, end, text[start:end], "person")
+        )
+        return found[0]
 
     def unnamed_actor(self, text: str, start: int, end: int, affiliation: str) -> int:
         name = " ".join(w for w in text.split() if w.lower() not in ("a", "an", "the", "some"))
@@ -142,18 +167,21 @@ def _resolve(text: str, register: _Register, claim: RawClaim) -> int | None:
             return register.before(start, ("organisation", "state"))
         return register.before(start, ("unnamed", "group", "organisation", "state", "person"))
     hit = register.at(start, end)
-    if hit is not None:
-        return hit
-    if (
+    # A capitalised head inside the phrase is a name ("The Federal Ministry of Transport").
+    named = head is not None and head.group(0)[:1].isupper() and claim.source_root > start
+    if not named and (
         head_word in lexicon.UNNAMED_SOURCE_NOUNS
         or head_word.rstrip("s") in lexicon.UNNAMED_SOURCE_NOUNS
     ):
-        phrase = text[start:end]
-        affiliation = ""
-        for word in phrase.split():
-            affiliation = names.DEMONYMS.get(word.lower(), affiliation)
-        return register.unnamed_actor(phrase, start, end, affiliation)
-    return None
+        # "State Department officials", "a U.S. official", "Vollrath's spokesperson": an
+        # unnamed source; a named actor inside the phrase is who they speak for.
+        affiliation = register.clusters[hit].name if hit is not None else ""
+        for word in text[start:end].split():
+            affiliation = affiliation or names.DEMONYMS.get(word.lower(), "")
+        return register.unnamed_actor(text[start:end], start, end, affiliation)
+    if hit is not None:
+        return hit
+    return register.by_surname(head.group(0) if head else "", start, end, text)
 
 
 def _author_claims(

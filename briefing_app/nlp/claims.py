@@ -17,9 +17,11 @@ from briefing_app.nlp.lexicon import (
     CUE_NOUNS,
     CUE_VERBS,
     NAMING_VERBS,
+    NOUN_PREPS,
     OBJECT_CONTENT_VERBS,
     QUOTE_ONLY_VERBS,
     RAISING_VERBS,
+    TARGET_VERBS,
 )
 from briefing_app.nlp.quotes import overlapping
 from briefing_app.nlp.records import RawClaim, Seg
@@ -81,6 +83,11 @@ def _content_of(verb, lemma: str) -> list:
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None:
             tokens = list(obj.subtree)
+            if lemma in TARGET_VERBS:
+                # "accused him of lying", "warned China against ...": the charge is content.
+                for child in verb.children:
+                    if child.dep_ == "prep" and child.i > obj.i and child.lower_ in NOUN_PREPS:
+                        tokens += list(child.subtree)
             if lemma in NAMING_VERBS:
                 # "called Trump 'unhinged'": the name given is part of what was said.
                 for child in verb.children:
@@ -207,10 +214,15 @@ def _noun_claim(noun, base: int) -> RawClaim | None:
         ),
         None,
     )
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if clause is None and owner is not None:
+        # "her attacks on Sanders", "his support for the deal": with a named owner the
+        # object of the preposition is what was said or backed.
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
+        clause = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
     if clause is None:
         return None
     content = spans.subtree_span(clause)
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None and noun.dep_ == "dobj":
         owner = _subject(noun.head)
     source = spans.span_of(owner) if owner is not None else None

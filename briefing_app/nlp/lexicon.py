@@ -17,7 +17,7 @@ _STANCE_VERBS = {
         "tout boast joke quip recount estimate predict project list detail highlight "
         "echo affirm proclaim retort counter "
         "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub refer express defend find talk"
+        "dub refer express defend find talk credit"
     ),
     "warn": "warn caution alert",
     "deny": "deny reject dismiss refute dispute disavow rebut downplay",
@@ -48,12 +48,19 @@ OBJECT_CONTENT_VERBS = set(
     "confirm acknowledge admit reveal predict question describe highlight tout blast slam "
     "denounce condemn mock decry tweet post write propose demand urge seek want support "
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
-    "lament request call name label dub express defend echo recall back oppose".split()
+    "lament request call name label dub express defend echo recall back oppose warn chide "
+    "thank credit fault say".split()
 )
 
 # Verbs that mark attribution only around a quotation: "'...,' she continued."
 QUOTE_ONLY_VERBS = {"continue"}
 CUE_VERBS.update(dict.fromkeys(QUOTE_ONLY_VERBS, "assert"))
+
+# Verbs whose object is a target and whose prepositional phrase is the charge or ask.
+TARGET_VERBS = {"accuse", "blame", "warn", "chide", "criticize", "criticise", "praise", "urge",
+                "attack", "thank", "credit", "fault"}
+# Prepositions after a cue noun or a target verb that introduce the content.
+NOUN_PREPS = {"of", "on", "for", "against", "about", "to"}
 
 # Verbs whose object and its predicate are the content: "called the plan 'a disaster'".
 NAMING_VERBS = {"call", "name", "label", "dub", "brand", "describe", "consider", "deem"}
@@ -87,6 +94,12 @@ CUE_NOUNS = {
     "criticism": "accuse",
     "remark": "assert",
     "comment": "assert",
+    "attack": "accuse",
+    "denunciation": "accuse",
+    "endorsement": "commit",
+    "support": "commit",
+    "call": "assert",
+    "opposition": "deny",
 }
 
 # Hedges and evidentials: a briefing must keep them with the claim.

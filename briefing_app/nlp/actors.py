@@ -132,6 +132,8 @@ def cluster(mentions: list[RawMention]) -> list[Cluster]:
             continue
         members = groups[canonical]
         kind = Counter(m.kind for m in members).most_common(1)[0][0]
+        if any(m.role for m in members):
+            kind = "person"  # only a PERSON mention gets a title: "Prime Minister Anna Berglund"
         # Persons whose name appears as a state alias are rare; vote wins either way.
         name = _display_name(canonical, members, kind)
         role = next((m.role for m in members if m.role), "")
@@ -212,7 +214,8 @@ def _display_name(canonical: str, members: list[RawMention], kind: str) -> str:
     if canonical.startswith("state:"):
         state = names.state_for(members[0].text)
         return state or members[0].text
-    forms = Counter(names.clean_name(m.text) for m in members)
+    # "The European Commission" is listed as "European Commission".
+    forms = Counter(names.strip_article(names.clean_name(m.text)) for m in members)
     # The most used full form ("Donald Trump"), not the longest ("Billionaire Donald Trump").
     multi = [(n, -len(f), f) for f, n in forms.items() if " " in f]
     if multi:

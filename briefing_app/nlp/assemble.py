@@ -11,7 +11,7 @@ import bisect
 import re
 
 from briefing_app.domain.model import Actor, Analysis, Claim, Mention, PipelineInfo, Source, Span
-from briefing_app.nlp import actors, lexicon, names
+from briefing_app.nlp import actors, lexicon, names, pronouns
 from briefing_app.nlp.claims import RawClaim
 
 _WORD = re.compile(r"[\w’'.-]+")
@@ -39,6 +39,8 @@ class _Register:
         )
         self.starts = [span[0] for span in self.spans]
         self.unnamed: dict[str, int] = {}
+        self.genders: dict[int, str] = {}
+        self.quoted: list[tuple[int, int]] = []
 
     def at(self, start: int, end: int) -> int | None:
         """The actor with a mention inside [start, end), preferring the last (the head)."""
@@ -50,20 +52,37 @@ class _Register:
             index += 1
         return hit
 
-    def before(self, position: int, kinds: tuple[str, ...]) -> int | None:
+    def before(self, position: int, kinds: tuple[str, ...], gender: str = "") -> int | None:
         """The antecedent of a pronoun at `position`: the last subject of a fitting kind
-        close before it ("Sanders said ... he would"), else the nearest fitting mention."""
+        close before it ("Sanders said ... he would"), one of the pronoun's known gender
+        first; else the nearest fitting mention."""
         index = bisect.bisect_left(self.starts, position) - 1
-        nearest = None
+        nearest = subject_found = None
         while index >= 0 and position - self.spans[index][0] < 3000:
             _start, _end, cluster, subject = self.spans[index]
-            if self.clusters[cluster].kind in kinds:
-                if subject and position - self.spans[index][0] < _SUBJECT_REACH:
+            if self._quoted(_start):
+                index -= 1
+                continue  # a name inside quoted words is not the one speaking them
+            kind, known = self.clusters[cluster].kind, self.genders.get(cluster)
+            # The model often tags a person ORG; a gendered pronoun after it says otherwise.
+            fits = kind in kinds or (
+                gender and known == gender and kind == "organisation"
+                and pronouns.could_be_person(self.clusters[cluster].name)
+            )
+            if fits and not (gender and known and known != gender):
+                close = subject and position - self.spans[index][0] < _SUBJECT_REACH
+                if close and (known == gender or not gender):
                     return cluster
+                if close and subject_found is None:
+                    subject_found = cluster
                 if nearest is None:
                     nearest = cluster
             index -= 1
-        return nearest
+        return subject_found if subject_found is not None else nearest
+
+    def _quoted(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quoted, (position, float("inf"))) - 1
+        return index >= 0 and self.quoted[index][0] < position < self.quoted[index][1]
 
     def by_surname(self, word: str, start: int, end: int, text: str) -> int | None:
         """A person named in full elsewhere whose surname the model did not tag here."""
@@ -101,6 +120,14 @@ def build_analysis(
 ) -> Analysis:
     text = source.text
     register = _Register(actors.cluster(mentions))
+    register.genders = pronouns.genders(text, register.spans)
+    for index in register.genders:
+        cluster = register.clusters[index]
+        if cluster.kind == "organisation" and pronouns.could_be_person(cluster.name):
+            cluster.kind = "person"  # "Ingrid Solberg-Aas ... she": a person the model missed
+    register.quoted = sorted(
+        seg for c in raw_claims if c.kind == "direct_quote" for seg in c.content
+    )
     raw_claims = _dedupe(raw_claims)
     resolved = [_resolve(text, register, claim) for claim in raw_claims]
     raw_claims = raw_claims + _author_claims(text, raw_claims, sentences)
@@ -161,7 +188,11 @@ def _resolve(text: str, register: _Register, claim: RawClaim) -> int | None:
     head = _WORD.match(text, claim.source_root)
     head_word = head.group(0).lower() if head else ""
     if claim.source_is_pronoun:
-        if head_word in ("he", "she", "i", "me", "his", "her"):
+        if head_word in ("he", "his", "him"):
+            return register.before(start, ("person",), "male")
+        if head_word in ("she", "her"):
+            return register.before(start, ("person",), "female")
+        if head_word in ("i", "me"):
             return register.before(start, ("person",))
         if head_word in ("it", "its"):
             return register.before(start, ("organisation", "state"))
@@ -181,6 +212,9 @@ def _resolve(text: str, register: _Register, claim: RawClaim) -> int | None:
         return register.unnamed_actor(text[start:end], start, end, affiliation)
     if hit is not None:
         return hit
+    if head is not None and head.group(0)[:1].islower() and head.group(0).isalpha():
+        # "the mayor", "the coastguard": a described source is an actor too.
+        return register.unnamed_actor(text[start:end], start, end, "")
     return register.by_surname(head.group(0) if head else "", start, end, text)
 
 
@@ -220,8 +254,14 @@ def _author_claims(
 
 
 def _hedges(text: str, claim: Claim) -> list[Span]:
+    # Start a little early: "is believed to" begins before its cue "believed".
     start, end = claim.start, claim.end
-    return [Span(m.start() + start, m.end() + start) for m in _HEDGE.finditer(text[start:end])]
+    window = max(0, start - 16)
+    return [
+        Span(m.start() + window, m.end() + window)
+        for m in _HEDGE.finditer(text[window:end])
+        if m.end() + window > start
+    ]
 
 
 def _span(segments: list[tuple[int, int]]) -> Span:

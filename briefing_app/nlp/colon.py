@@ -18,7 +18,11 @@ def colon_claim(colon, base: int, quotes: list[Seg]) -> RawClaim | None:
         return None
     if any(t.pos_ in ("VERB", "AUX", "ADP", "SCONJ") for t in prefix):
         return None
-    named = any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in prefix)
+    words = [t for t in prefix if not t.is_punct]
+    named = any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in prefix) or (
+        # An untagged name ("Okafor:"), but not a shouted dateline ("WASHINGTON:").
+        words and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
+    )
     if not named and not any(t.lower_ in _COLON_SOURCE_NOUNS for t in prefix):
         return None
     content = spans.shift(spans.tokens_span(spans.trim(rest) or rest), base)

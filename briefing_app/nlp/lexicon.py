@@ -199,6 +199,9 @@ UNNAMED_SOURCE_NOUNS = {
     "executives",
     "negotiator",
     "negotiators",
+    "office",
+    "team",
+    "camp",
 }
 
 PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "i", "me", "we", "us"}

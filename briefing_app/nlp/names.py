@@ -224,6 +224,10 @@ def clean_name(text: str) -> str:
     return text
 
 
+def strip_article(text: str) -> str:
+    return _LEADING_THE.sub("", text)
+
+
 def key(text: str) -> str:
     return _LEADING_THE.sub("", clean_name(text)).lower()
 

@@ -1,0 +1,141 @@
+"""Each attribution construction the engine handles, on sentences written for these tests."""
+
+import pytest
+
+from tests.nlp.helpers import Result
+
+
+@pytest.fixture
+def run(nlp):
+    return lambda text: Result(nlp, text)
+
+
+def test_split_quote_joins_both_halves(run):
+    r = run('"The harbour will reopen," the mayor said, "but only for fishing boats."')
+    claim = r.claim("harbour will reopen")
+    assert claim.kind == "direct_quote"
+    assert [r.text[s:e] for s, e in claim.content.pieces()] == [
+        '"The harbour will reopen,"',
+        '"but only for fishing boats."',
+    ]
+    assert r.source_text(claim) == "the mayor" and r.cue(claim) == "said"
+
+
+def test_split_quote_across_a_longer_attribution(run):
+    r = run('"We are not leaving," Okafor told reporters on Monday. "Not this week, not ever."')
+    claim = r.claim("not leaving")
+    assert len(claim.content.pieces()) == 2
+    assert "Not this week" in r.content(claim)
+
+
+def test_according_to(run):
+    r = run("According to the coastguard, the ferry sank in calm water.")
+    claim = r.claim("ferry sank")
+    assert claim.kind == "according_to"
+    assert r.content(claim) == "the ferry sank in calm water"
+    assert r.source_text(claim) == "the coastguard" and r.cue(claim) == "According to"
+
+
+def test_passive_it_was_reported_has_no_source(run):
+    r = run("It was reported that the minister had resigned.")
+    claim = r.claim("minister had resigned")
+    assert claim.source_span is None and claim.actor_id is None
+    assert r.cue(claim) == "reported"
+
+
+def test_nested_reported_speech_gives_two_claims(run):
+    r = run("Lindqvist said the admiral told him the fleet was ready.")
+    outer = r.claim("admiral told him")
+    inner = next(c for c in r.claims() if r.cue(c) == "told")
+    assert r.source_text(outer) == "Lindqvist" and r.cue(outer) == "said"
+    assert r.source_text(inner) == "the admiral"
+    assert r.content(inner) == "the fleet was ready"
+
+
+def test_cue_inside_a_quotation_is_the_speakers_not_a_claim(run):
+    r = run('"I think the deal is dead," the envoy said.')
+    assert [r.cue(c) for c in r.claims()] == ["said"]
+
+
+def test_multi_paragraph_quote_is_one_claim(run):
+    text = (
+        'The chairwoman said: "We tried every door in this building.\n\n'
+        '"We will now try the courts, and we expect to win."\n\n'
+        "The hearing is set for May."
+    )
+    r = run(text)
+    claim = r.claim("tried every door")
+    assert "try the courts" in r.content(claim)
+    assert "hearing is set" not in r.content(claim)
+
+
+def test_unbalanced_quote_mark_stays_in_its_paragraph(run):
+    r = run('The captain said "the engines failed at dawn.\n\nRescuers reached the ship at noon.')
+    for claim in r.analysis.claims:
+        assert "Rescuers" not in r.content(claim) or claim.cue is None
+
+
+def test_hedges_are_kept(run):
+    r = run("The senator allegedly warned that the bridge could collapse.")
+    claim = r.claim("bridge could collapse")
+    assert claim.stance == "warn"
+    assert sorted(r.text[h.start : h.end] for h in claim.hedges) == ["allegedly", "could"]
+
+
+def test_author_hedge_is_a_cueless_claim(run):
+    r = run("The outage may have been caused by a cable fault near the old border post.")
+    claim = r.analysis.claims[0]
+    assert claim.kind == "hedged_assertion" and claim.cue is None
+    assert [r.text[h.start : h.end] for h in claim.hedges] == ["may"]
+
+
+def test_passive_belief_has_no_source_and_keeps_its_hedge(run):
+    r = run("The outage is believed to be the result of a cable fault near the border post.")
+    claim = r.claim("cable fault")
+    assert claim.source_span is None and r.cue(claim) == "believed"
+    assert "is believed to" in [r.text[h.start : h.end] for h in claim.hedges]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The ministry denied that the reactor had leaked.", "deny"),
+        ("The union threatened to strike next week.", "threaten"),
+        ("The rebels accused the army of shelling the village.", "accuse"),
+        ("The governor promised to rebuild the school.", "commit"),
+        ("The mayor wondered whether the budget would hold.", "question"),
+        ("The farmers believe that the drought will last.", "believe"),
+        ("The chief engineer said that the dam was safe.", "assert"),
+    ],
+)
+def test_stance_is_normalised(run, sentence, stance):
+    r = run(sentence)
+    assert [c.stance for c in r.claims()] == [stance]
+
+
+def test_pronoun_source_resolves_to_the_person(run):
+    r = run("Anna Berglund met the union on Monday. She said the strike was illegal.")
+    claim = r.claim("strike was illegal")
+    assert r.source_text(claim) == "She"
+    assert r.actor_of(claim).name == "Anna Berglund"
+
+
+def test_she_is_not_resolved_to_a_man(run):
+    r = run(
+        "Maria Costa, who chairs the fisheries board, said she would stay on. "
+        "Peter Lund said the quotas were fixed. She said they were not."
+    )
+    claim = r.claim("they were not")
+    assert r.actor_of(claim).name == "Maria Costa"
+
+
+def test_headline_colon_is_an_attribution(run):
+    r = run("Okafor: Port strike will cost the region dearly\n\nThe strike began on Monday.")
+    claim = r.claim("Port strike will cost")
+    assert r.source_text(claim) == "Okafor" and r.cue(claim) == ":"
+
+
+def test_participle_takes_the_main_clause_subject(run):
+    r = run("The minister left the summit early, saying that the talks had failed.")
+    claim = r.claim("talks had failed")
+    assert r.source_text(claim) == "The minister"

@@ -29,6 +29,7 @@ from briefing_app.nlp.records import RawClaim, Seg
 _CONTENT_DEPS = ("ccomp", "xcomp")
 # Ways a "that" clause hangs off a cue verb when the parser attaches it to a noun in
 # between ("said during a news conference that ...").
+_ASIDE_DEPS = {"relcl", "appos", "advcl"}
 _DETOUR_DEPS = {"prep", "pobj", "npadvmod", "relcl", "acl", "advcl", "dobj"}
 
 
@@ -111,6 +112,21 @@ def _content_of(verb, lemma: str) -> list:
     return []
 
 
+def _without_trailing_aside(tokens: list) -> list:
+    """Drop a comma-set aside that ends the content: "... would be Trump, who leads the
+    race" reports that it would be Trump; the relative clause is the author's."""
+    if len(tokens) < 4:
+        return tokens
+    last, inside = tokens[-1].i, {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ not in _ASIDE_DEPS or token.head.i not in inside:
+            continue
+        comma = token.left_edge.i - 1
+        if comma in inside and token.doc[comma].text == "," and token.right_edge.i >= last - 1:
+            return spans.trim(t for t in tokens if t.i < comma)
+    return tokens
+
+
 def _that_clause(token, verb) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return False
@@ -130,6 +146,7 @@ def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     if lemma in RAISING_VERBS:
         return _raising_claim(verb, subject, base)
     tokens = spans.trim(sorted(_content_of(verb, lemma), key=lambda t: t.i))
+    tokens = _without_trailing_aside(tokens)
     if not tokens:
         return None
     pieces = spans.segments(tokens)
@@ -246,9 +263,14 @@ def _subject(verb):
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    left = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if left is not None and left.head.i == verb.i and left.dep_ in ("advmod", "npadvmod", "dep"):
+        if left.text.istitle() and not left.is_sent_start and left.pos_ != "PRON":
+            return left  # "Jolly said": a surname the parser took for an adverb
     if verb.head.i == verb.i:
         return None
-    if verb.dep_ in ("xcomp", "conj") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    # "Yellen is likely to stress": through the adjective to the clause's subject.
+    if verb.dep_ in ("xcomp", "conj", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "He left, saying that ...": the participle's speaker is the main clause's subject.
         return _subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):

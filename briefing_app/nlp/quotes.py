@@ -22,16 +22,22 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     for index, (p_start, p_end) in enumerate(paragraphs):
         carried = open_at is not None
         first = _first_visible(text, p_start, p_end)
-        for pos in range(p_start, p_end):
+        pos = p_start
+        while pos < p_end:
             ch = text[pos]
+            width = _mark_width(text, pos, ch)
+            if not width:
+                pos += 1
+                continue
             if open_at is None:
-                if ch in OPENERS or ch == STRAIGHT:
+                if ch not in CLOSERS:
                     open_at = pos
-            elif carried and pos == first and (ch in OPENERS or ch == STRAIGHT):
-                continue  # the mark that reopens a quote carried over from the last paragraph
-            elif ch in CLOSERS or ch == STRAIGHT:
-                spans.append((open_at, pos + 1))
+            elif carried and pos == first and ch not in CLOSERS:
+                pass  # the mark that reopens a quote carried over from the last paragraph
+            elif ch not in OPENERS:
+                spans.append((open_at, pos + width))
                 open_at = None
+            pos += width
         if open_at is not None:
             carry = index + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[index + 1])
             if not carry:
@@ -40,6 +46,15 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     if open_at is not None:
         spans.append((open_at, _trim_end(text, open_at, len(text))))
     return spans
+
+
+def _mark_width(text: str, pos: int, ch: str) -> int:
+    """1 for a quotation mark, 2 for two apostrophes used as one ('' in some wire copy)."""
+    if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
+        return 1
+    if ch == "'" and text.startswith("''", pos):
+        return 2
+    return 0
 
 
 def _first_visible(text: str, start: int, end: int) -> int:
@@ -51,7 +66,9 @@ def _first_visible(text: str, start: int, end: int) -> int:
 
 def _opens_with_mark(text: str, paragraph: tuple[int, int]) -> bool:
     pos = _first_visible(text, *paragraph)
-    return pos < paragraph[1] and (text[pos] in OPENERS or text[pos] == STRAIGHT)
+    return pos < paragraph[1] and (
+        text[pos] in OPENERS or text[pos] == STRAIGHT or text.startswith("''", pos)
+    )
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -139,3 +139,15 @@ def test_participle_takes_the_main_clause_subject(run):
     r = run("The minister left the summit early, saying that the talks had failed.")
     claim = r.claim("talks had failed")
     assert r.source_text(claim) == "The minister"
+
+
+def test_doubled_apostrophes_quote_like_marks(run):
+    r = run("''The vote was rigged,'' Mr. Halvorsen said. ''We will appeal on Monday.''")
+    claim = r.claim("vote was rigged")
+    assert claim.kind == "direct_quote"
+    assert "We will appeal" in r.content(claim)
+
+
+def test_comma_set_relative_clause_after_the_content_is_dropped(run):
+    r = run("The analyst said the winner would be Moreau, who leads every poll in the north.")
+    assert r.content(r.claim("winner would be")) == "the winner would be Moreau"

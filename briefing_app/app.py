@@ -14,7 +14,6 @@ from briefing_app import APP_ID, APP_NAME, __version__
 from briefing_app.settings import Settings
 from briefing_app.ui.main_window import MainWindow
 
-
 _app: QApplication | None = None  # held here: a collected QApplication takes Qt down with it
 
 

@@ -37,6 +37,8 @@ class AnalysisController(QObject):
         """Start (or restart) the analysis of a source; review of it waits until it lands."""
         source = self.doc.briefing.source(source_id)
         job_id = self.runner.submit(source, self.pipeline)
+        if not job_id:
+            return 0
         self._latest[source_id] = job_id
         self._labels[job_id] = label
         self.doc.set_pending(source_id, True)

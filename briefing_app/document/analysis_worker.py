@@ -109,15 +109,19 @@ class AnalysisRunner(QObject):
         self._cancel_below_id = 0
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._closed = False
         self.jobs: dict[int, str] = {}  # running or queued job id -> source id
 
     def _cancel_below(self) -> int:
         with self._lock:
             return self._cancel_below_id
 
-    def _ensure_thread(self) -> None:
+    def _ensure_thread(self) -> bool:
+        """Start the thread on first use; False once shut down (no thread is started again)."""
+        if self._closed:
+            return False
         if self._thread is not None:
-            return
+            return True
         self._thread = QThread(self)
         self._thread.setObjectName("analysis-worker")
         self._worker = _Worker(self._engine, self._cancel_below)
@@ -130,15 +134,17 @@ class AnalysisRunner(QObject):
         self._worker.failed.connect(self._job_failed)
         self._worker.cancelled.connect(self._job_cancelled)
         self._thread.start()
+        return True
 
     def warm_up(self, pipeline: str = "") -> None:
         """Import spaCy and load the pipeline in the background (after the window shows)."""
-        self._ensure_thread()
-        self._warm.emit(pipeline)
+        if self._ensure_thread():
+            self._warm.emit(pipeline)
 
     def submit(self, source: Source, pipeline: str = "") -> int:
-        """Queue a snapshot of `source` for analysis; returns the job id."""
-        self._ensure_thread()
+        """Queue a snapshot of `source` for analysis; returns the job id (0 after shutdown)."""
+        if not self._ensure_thread():
+            return 0
         job_id = next(self._ids)
         self.jobs[job_id] = source.id
         self._submit.emit(job_id, copy.deepcopy(source), pipeline)
@@ -155,6 +161,7 @@ class AnalysisRunner(QObject):
     def shutdown(self, timeout_ms: int = 30000) -> bool:
         """Cancel everything, stop the thread and wait for it; True when it has stopped."""
         self.cancel_all()
+        self._closed = True
         if self._thread is None:
             return True
         self._thread.quit()

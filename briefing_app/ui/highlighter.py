@@ -16,7 +16,7 @@ from briefing_app.domain.model import Briefing
 from briefing_app.ui.offsets import OffsetMap
 
 LAYERS = ("mention", "source", "cue", "content", "hedge")
-# One user property per layer holds the id of the actor or claim drawn there.
+# One user property per layer holds the ids (space-separated) of the actors or claims there.
 LAYER_PROPERTY = {layer: QTextFormat.Property.UserProperty + n for n, layer in enumerate(LAYERS)}
 KIND_PROPERTY = QTextFormat.Property.UserProperty + len(LAYERS)  # the actor kind of a mention
 
@@ -63,7 +63,6 @@ def marks_for_source(briefing: Briefing, source_id: str) -> list[Mark]:
 
 def _format(mark: Mark) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setProperty(LAYER_PROPERTY[mark.layer], mark.item_id)
     if mark.layer == "mention":
         fmt.setProperty(KIND_PROPERTY, mark.style)
         fmt.setBackground(QColor(ACTOR_COLOURS.get(mark.style, "#e4e4e4")))
@@ -121,14 +120,19 @@ class SpanHighlighter(QSyntaxHighlighter):
             start = max(self.offsets.to_qt(mark.start) - base, 0)
             end = min(self.offsets.to_qt(mark.end) - base, length)
             if end > start:
-                pieces.append((start, end, _format(mark)))
-        cuts = sorted({p for start, end, _ in pieces for p in (start, end)})
+                pieces.append((start, end, mark, _format(mark)))
+        cuts = sorted({p for start, end, _, _ in pieces for p in (start, end)})
         for left, right in zip(cuts, cuts[1:], strict=False):
             merged = QTextCharFormat()
-            for start, end, fmt in pieces:
+            ids: dict[str, list[str]] = {}
+            for start, end, mark, fmt in pieces:
                 if start <= left and right <= end:
                     merged.merge(fmt)
-            if merged.properties():
+                    ids.setdefault(mark.layer, []).append(mark.item_id)
+            # Marks of one layer may overlap (two claims sharing words): keep every id.
+            for layer, layer_ids in ids.items():
+                merged.setProperty(LAYER_PROPERTY[layer], " ".join(dict.fromkeys(layer_ids)))
+            if ids:
                 self.setFormat(left, right - left, merged)
 
 
@@ -146,16 +150,14 @@ def read_marks(document, offsets: OffsetMap) -> set[tuple[int, int, str, str]]:
             start = base + fmt_range.start
             end = start + fmt_range.length
             for layer, prop in LAYER_PROPERTY.items():
-                item_id = fmt_range.format.property(prop)
-                if not item_id:
-                    continue
-                run = open_runs.get((layer, item_id))
-                # Joined when contiguous, or when only the block separator lies between.
-                if run and (run[1] == start or (run[1] == base - 1 and start == base)):
-                    run[1] = end
-                else:
-                    run = [start, end, layer, item_id]
-                    runs.append(run)
-                    open_runs[(layer, item_id)] = run
+                for item_id in (fmt_range.format.property(prop) or "").split():
+                    run = open_runs.get((layer, item_id))
+                    # Joined when contiguous, or when only the block separator lies between.
+                    if run and (run[1] == start or (run[1] == base - 1 and start == base)):
+                        run[1] = end
+                    else:
+                        run = [start, end, layer, item_id]
+                        runs.append(run)
+                        open_runs[(layer, item_id)] = run
         block = block.next()
     return {(offsets.to_cp(s), offsets.to_cp(e), layer, i) for s, e, layer, i in runs}

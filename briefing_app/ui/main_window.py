@@ -168,8 +168,11 @@ class MainWindow(FileActionsMixin, QMainWindow):
         super().showEvent(event)
         if not self._warmed:
             self._warmed = True
-            # spaCy loads in the worker only once the window is on screen.
-            QTimer.singleShot(300, lambda: self.analysis.runner.warm_up(self.analysis.pipeline))
+            # spaCy loads in the worker only once the window is on screen; a child timer
+            # dies with the window, so a window closed at once never starts the thread.
+            timer = QTimer(self, singleShot=True, interval=300)
+            timer.timeout.connect(lambda: self.analysis.runner.warm_up(self.analysis.pipeline))
+            timer.start()
 
     def _restore_geometry(self) -> None:
         for key, restore in (("window_geometry", self.restoreGeometry),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from briefing_app.nlp import spans
 from briefing_app.nlp.colon import colon_claim
+from briefing_app.nlp.frames import frame_claim
 from briefing_app.nlp.lexicon import (
     CONTENT_PREPS,
     CUE_NOUNS,
@@ -54,6 +55,8 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
             claim = _noun_claim(token, base)
         elif token.text == ":":
             claim = colon_claim(token, base, quotes)
+        elif token.dep_ == "prep" and token.lower_ in ("in", "for", "to"):
+            claim = frame_claim(token, base)
         if claim is not None:
             claims.append(claim)
     return claims

@@ -151,3 +151,9 @@ def test_doubled_apostrophes_quote_like_marks(run):
 def test_comma_set_relative_clause_after_the_content_is_dropped(run):
     r = run("The analyst said the winner would be Moreau, who leads every poll in the north.")
     assert r.content(r.claim("winner would be")) == "the winner would be Moreau"
+
+
+def test_poll_frame_attributes_the_clause(run):
+    r = run("In a new harbour survey released Monday, 60 percent of dockers chose the union plan.")
+    claim = r.claim("60 percent of dockers")
+    assert r.cue(claim) == "In" and r.source_text(claim) == "a new harbour survey"

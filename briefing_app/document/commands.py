@@ -5,8 +5,6 @@ Commands refer to actors and claims by id, never by row, and snapshot only what 
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtGui import QUndoCommand
 
 from briefing_app.document.briefing_document import BriefingDocument
@@ -44,7 +42,14 @@ class ApplyAnalysisCommand(QUndoCommand):
     def redo(self) -> None:
         briefing = self._doc.briefing
         if self._before is None:
-            self._before = copy.deepcopy((briefing.actors, briefing.claims, briefing.pipeline))
+            # Shallow on purpose: apply_analysis builds new claim lists and copies what it
+            # adds; of the existing objects it only rebinds or extends an actor's mentions
+            # and fills an empty role or affiliation, which the snapshot keeps. A deep copy
+            # of thousands of claims would freeze the window.
+            self._before = (
+                list(briefing.claims), briefing.pipeline,
+                [(a, list(a.mentions), a.role, a.affiliation) for a in briefing.actors],
+            )
         else:
             self._restore()
         self._doc.notify(apply_analysis(briefing, self._analysis))
@@ -54,9 +59,13 @@ class ApplyAnalysisCommand(QUndoCommand):
         self._doc.notify([Change("actors"), Change("claims")])
 
     def _restore(self) -> None:
-        actors, claims, pipeline = copy.deepcopy(self._before)
+        claims, pipeline, actors = self._before
         briefing = self._doc.briefing
-        briefing.actors, briefing.claims, briefing.pipeline = actors, claims, pipeline
+        briefing.claims, briefing.pipeline = list(claims), pipeline
+        briefing.actors = []
+        for actor, mentions, role, affiliation in actors:
+            actor.mentions, actor.role, actor.affiliation = list(mentions), role, affiliation
+            briefing.actors.append(actor)
 
 
 class UpdateClaimCommand(QUndoCommand):

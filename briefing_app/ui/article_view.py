@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.ops import Change
-from briefing_app.ui.highlighter import SpanHighlighter, marks_for_source
+from briefing_app.ui.highlighter import SpanHighlighter, iter_marks
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.tooltips import describe_marks
 
@@ -57,6 +57,8 @@ class ArticleView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self._paragraph_at_block: dict[int, int] = {}
         self._todo: list[int] = []
+        self._job = None  # the running index rebuild (a generator), if any
+        self._job_ids: set[str] | None = set()
         self._slicer = QTimer(self, singleShot=True, interval=0)
         self._slicer.timeout.connect(self._highlight_slice)
         self._current: tuple[int, int] | None = None
@@ -78,8 +80,8 @@ class ArticleView(QPlainTextEdit):
         self._current = None
         self.setExtraSelections([])
         self.offsets = OffsetMap(text)
-        self.highlighter.set_marks(self.offsets, [])
-        self._todo = []
+        self.highlighter.install(self.offsets, {})
+        self._todo, self._job = [], None
         self.setPlainText(text)
         self._paragraph_at_block = {
             self.offsets.block_of(start): number
@@ -87,33 +89,57 @@ class ArticleView(QPlainTextEdit):
         }
         self.refresh_highlights()
 
-    def refresh_highlights(self) -> None:
-        """Rebuild the highlight index from the domain and redraw, visible blocks first."""
-        marks = marks_for_source(self._doc.briefing, self.source_id) if self.source_id else []
-        blocks = self.highlighter.set_marks(self.offsets, marks)
-        first = self.firstVisibleBlock().blockNumber()
-        # Visible blocks first (highest priority at the end: the list is popped from the end).
-        self._todo = sorted(blocks, key=lambda b: (first <= b < first + 80, -b))
+    def refresh_highlights(self, ids: set[str] | None = None) -> None:
+        """Rebuild the highlight index from the domain and redraw, in slices.
+
+        With `ids`, only blocks holding those actors or claims are redrawn. A rebuild
+        already under way is restarted, so a burst of changes costs one rebuild.
+        """
+        if self._job is not None:
+            ids = None if ids is None or self._job_ids is None else ids | self._job_ids
+        self._job_ids = ids
+        self._job = self._rebuild(ids)
         self._slicer.start()
 
+    def _rebuild(self, ids: set[str] | None):
+        offsets, old = self.offsets, self.highlighter.by_block
+        by_block: dict[int, list] = {}
+        marks = iter_marks(self._doc.briefing, self.source_id) if self.source_id else iter(())
+        yield from self.highlighter.index_marks(offsets, marks, by_block)
+        if ids is None:
+            blocks = set(old) | set(by_block)
+        else:
+            blocks = {b for index in (old, by_block) for b, marks in index.items()
+                      if any(m.item_id in ids for m in marks)}
+        self.highlighter.install(offsets, by_block)
+        first = self.firstVisibleBlock().blockNumber()
+        # Visible blocks first (highest priority at the end: the list is popped from the end).
+        self._todo = sorted(set(self._todo) | blocks,
+                            key=lambda b: (first <= b < first + 80, -b))
+
     def is_highlighting(self) -> bool:
-        return bool(self._todo) or self._slicer.isActive()
+        return self._job is not None or bool(self._todo) or self._slicer.isActive()
 
     def _highlight_slice(self) -> None:
         deadline = time.perf_counter() + _SLICE_SECONDS
+        while self._job is not None and time.perf_counter() < deadline:
+            try:
+                next(self._job)
+            except StopIteration:
+                self._job = None
         document = self.document()
-        while self._todo and time.perf_counter() < deadline:
+        while self._job is None and self._todo and time.perf_counter() < deadline:
             block = document.findBlockByNumber(self._todo.pop())
             if block.isValid():
                 self.highlighter.rehighlightBlock(block)
-        if self._todo:
+        if self._job is not None or self._todo:
             self._slicer.start()
         else:
             self.highlightingDone.emit()
 
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("claims", "actors") and self.source_id:
-            self.refresh_highlights()
+            self.refresh_highlights(set(change.ids) if change.ids else None)
         elif change.kind == "sources" and self._doc.briefing.source(self.source_id) is None:
             self.show_source("")
 

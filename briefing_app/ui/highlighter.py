@@ -8,7 +8,8 @@ the highlights back from the view and lets clicks find the item under the mouse.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextFormat
 
@@ -32,8 +33,7 @@ CLAIM_COLOURS = {"machine": "#1f5fbf", "accepted": "#1e8a3a", "edited": "#1e8a3a
 HEDGE_COLOUR = "#d9822b"
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """One highlighted stretch in code points: which layer, whose id, and a style key."""
 
     start: int
@@ -43,12 +43,12 @@ class Mark:
     style: str  # the actor kind for mentions, the claim's review state otherwise
 
 
-def marks_for_source(briefing: Briefing, source_id: str) -> list[Mark]:
+def iter_marks(briefing: Briefing, source_id: str) -> Iterator[Mark]:
     """Every stretch of `source_id` that the view highlights, from the domain alone."""
-    marks = []
     for actor in briefing.actors:
-        marks.extend(Mark(m.start, m.end, "mention", actor.id, actor.kind)
-                     for m in actor.mentions if m.source_id == source_id)
+        for m in actor.mentions:
+            if m.source_id == source_id:
+                yield Mark(m.start, m.end, "mention", actor.id, actor.kind)
     for claim in briefing.claims:
         if claim.source_id != source_id:
             continue
@@ -56,9 +56,13 @@ def marks_for_source(briefing: Briefing, source_id: str) -> list[Mark]:
         parts += [("hedge", hedge) for hedge in claim.hedges]
         for layer, span in parts:
             if span is not None:
-                marks.extend(Mark(s, e, layer, claim.id, claim.review) for s, e in span.pieces()
-                             if e > s)
-    return marks
+                for start, end in span.pieces():
+                    if end > start:
+                        yield Mark(start, end, layer, claim.id, claim.review)
+
+
+def marks_for_source(briefing: Briefing, source_id: str) -> list[Mark]:
+    return list(iter_marks(briefing, source_id))
 
 
 def _format(mark: Mark) -> QTextCharFormat:
@@ -94,16 +98,19 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.offsets = OffsetMap("")
         self.by_block: dict[int, list[Mark]] = {}
 
-    def set_marks(self, offsets: OffsetMap, marks: list[Mark]) -> set[int]:
-        """Replace the index; returns the blocks whose formatting may change."""
-        old = set(self.by_block)
-        self.offsets = offsets
-        self.by_block = {}
-        for mark in marks:
+    def index_marks(self, offsets: OffsetMap, marks, by_block: dict[int, list[Mark]],
+                    step: int = 2000) -> Iterator[None]:
+        """Add `marks` to the per-block index `by_block`, yielding every `step` marks so
+        the caller can spread a long article over several event-loop turns."""
+        for n, mark in enumerate(marks, 1):
             first, last = offsets.block_of(mark.start), offsets.block_of(max(mark.end - 1, 0))
             for block in range(first, last + 1):
-                self.by_block.setdefault(block, []).append(mark)
-        return old | set(self.by_block)
+                by_block.setdefault(block, []).append(mark)
+            if n % step == 0:
+                yield
+
+    def install(self, offsets: OffsetMap, by_block: dict[int, list[Mark]]) -> None:
+        self.offsets, self.by_block = offsets, by_block
 
     def marks_at(self, offset: int) -> list[Mark]:
         block = self.by_block.get(self.offsets.block_of(offset), [])

@@ -1,0 +1,140 @@
+"""Window benchmark: start-up against a bare PySide6 window, the longest event-loop stall
+while a 100,000-word article is analysed and highlighted, and peak memory. Prints JSON.
+
+Run: xvfb-run -a .venv/bin/python benchmarks/ui.py  (or with QT_QPA_PLATFORM=offscreen)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = 100_000
+RUNS = 3
+
+# Each child prints the seconds from its own interpreter start to the window's first paint.
+_SHOWN = """
+import time, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.perf_counter() - START, flush=True)
+            QTimer.singleShot(0, app.quit)
+            obj.removeEventFilter(self)
+        return False
+"""
+_BARE = _SHOWN + """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+"""
+_APP = _SHOWN + """
+from briefing_app.app import _application, create_main_window
+app = _application()
+window = create_main_window()
+"""
+_SHOW = """
+watcher = Painted()
+window.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
+def _start_time(body: str) -> float:
+    """Wall time from spawning the process to the window's first paint event."""
+    began = time.perf_counter()
+    code = "import time; START = time.perf_counter()\n" + body + _SHOW
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    return time.perf_counter() - began
+
+
+def startup() -> dict:
+    bare = statistics.median(_start_time(_BARE) for _ in range(RUNS))
+    app = statistics.median(_start_time(_APP) for _ in range(RUNS))
+    return {"bare_window_s": round(bare, 3), "app_window_s": round(app, 3),
+            "ratio": round(app / bare, 2)}
+
+
+def _long_article(folder: Path) -> Path:
+    samples = sorted((ROOT / "resources" / "samples").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in samples]
+    parts, words = [], 0
+    while words < WORDS:
+        for text in texts:
+            parts.append(text)
+            words += len(text.split())
+    path = folder / "long_article.txt"
+    path.write_text("\n\n".join(parts), encoding="utf-8")
+    return path
+
+
+def stall() -> dict:
+    """Open the long article in a real window and time the longest gap between heartbeats."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from briefing_app.app import create_main_window
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["BRIEFING_APP_HOME"] = folder
+        article = _long_article(Path(folder))
+        window = create_main_window()
+        window.show()
+        loop = QEventLoop()
+        # Let the pipeline load first: the stall we want is the analysis and highlighting.
+        QTimer.singleShot(0, lambda: window.analysis.runner.warm_up(""))
+        beats = {"last": time.perf_counter(), "worst": 0.0, "started": 0.0, "done": 0.0}
+
+        def beat():
+            now = time.perf_counter()
+            if beats["started"]:
+                beats["worst"] = max(beats["worst"], now - beats["last"])
+            beats["last"] = now
+            if beats["started"] and not window.analysis.busy() and \
+                    not window.article.is_highlighting():
+                beats["done"] = now
+                loop.quit()
+
+        def begin():
+            beats["started"] = time.perf_counter()
+            window.open_path(article)
+            beats["last"] = time.perf_counter()
+
+        heart = QTimer(interval=5)
+        heart.timeout.connect(beat)
+        heart.start()
+        QTimer.singleShot(4000, begin)  # after warm-up has loaded spaCy
+        loop.exec()
+        heart.stop()
+        open_start = beats["started"]
+        result = {
+            "words": len(article.read_text(encoding="utf-8").split()),
+            "claims": len(window.doc.briefing.claims),
+            "actors": len(window.doc.briefing.actors),
+            "analyse_and_highlight_s": round(beats["done"] - open_start, 2),
+            "longest_stall_ms": round(beats["worst"] * 1000, 1),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        }
+        window.shutdown()
+        window.doc.undo_stack.setClean()
+        window.close()
+        return result
+
+
+def main() -> None:
+    print(json.dumps({"startup": startup(), "long_article": stall()}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -19,11 +19,13 @@ from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, SPAN_ROLE
 from briefing_app.qtmodels.sources_model import SourcesModel
 from briefing_app.settings import Settings
 from briefing_app.ui.article_view import ArticleView
+from briefing_app.ui.context_menu import Corrections
 from briefing_app.ui.dialogs import ShortcutsDialog
 from briefing_app.ui.find_bar import FindBar
 from briefing_app.ui.inspector import Inspector
 from briefing_app.ui.legend import Legend
 from briefing_app.ui.menus import build_menus, fill_recent
+from briefing_app.ui.nudge import Nudger
 from briefing_app.ui.panels import Panel
 from briefing_app.ui.review_controller import ReviewController
 from briefing_app.ui.status import StatusBar
@@ -70,6 +72,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.review = ReviewController(self.doc, self.claims_panel, self)
         self.review.moveTo.connect(self.select_item)
         self.review.message.connect(lambda text: self.status.showMessage(text, 6000))
+        self.corrections, self.nudger = Corrections(self), Nudger(self)
         build_menus(self)
         self._connect()
         self.article.zoom(self.settings.get("zoom"))

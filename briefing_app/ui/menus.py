@@ -53,6 +53,9 @@ def build_menus(window) -> None:
             ["F3"])
     _action(window, edit_menu, "actionFindPrevious", "Find &Previous",
             lambda: window.find_bar.find(-1), ["Shift+F3"])
+    edit_menu.addSeparator()
+    window.corrections.fill_menu(edit_menu.addMenu("&Correct"))
+    edit_menu.addMenu("&Nudge Boundaries").addActions(window.nudger.actions)
 
     view_menu = bar.addMenu("&View")
     _action(window, view_menu, "actionZoomIn", "Zoom &In", lambda: _zoom(window, 1),

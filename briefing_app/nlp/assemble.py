@@ -145,6 +145,7 @@ def build_analysis(
         for n, c in enumerate(register.clusters)
     ]
     domain_claims = []
+    paragraph_starts = [s for s, _ in paragraphs]
     for n, (raw, actor_index) in enumerate(zip(raw_claims, resolved)):
         content = _span(raw.content)
         claim = Claim(
@@ -158,7 +159,7 @@ def build_analysis(
             actor_id=actor_ids[actor_index] if actor_index is not None else None,
         )
         claim.hedges = _hedges(text, claim)
-        claim.paragraph = _paragraph(paragraphs, claim.start)
+        claim.paragraph = max(1, bisect.bisect_right(paragraph_starts, claim.start))
         domain_claims.append(claim)
     domain_claims.sort(key=lambda c: c.start)
     return Analysis(
@@ -270,6 +271,3 @@ def _span(segments: list[tuple[int, int]]) -> Span:
     return Span(start, end, segments if len(segments) > 1 else None)
 
 
-def _paragraph(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    starts = [s for s, _ in paragraphs]
-    return max(1, bisect.bisect_right(starts, offset))

@@ -116,3 +116,21 @@ def nudge(doc, target: tuple, edge: str, step: int) -> CorrectionCommand:
     label = what.get(target[2] if target[0] == "claim" else "mention", "span")
     return CorrectionCommand(doc, f"Nudge {label} {edge}", boundaries.nudge, target, edge,
                              step, merge_key=(target, edge))
+
+
+class UpdateSourceCommand(QUndoCommand):
+    """Set fields of a source's metadata (title, outlet, author, dates, URL)."""
+
+    def __init__(self, doc, source_id: str, values: dict, text: str):
+        super().__init__(text)
+        self._doc, self._source_id, self._values = doc, source_id, dict(values)
+        source = doc.briefing.source(source_id)
+        self._old = {name: getattr(source, name) for name in values}
+
+    def redo(self) -> None:
+        self._doc.notify(corrections.update_source(self._doc.briefing, self._source_id,
+                                                   self._values))
+
+    def undo(self) -> None:
+        self._doc.notify(corrections.update_source(self._doc.briefing, self._source_id,
+                                                   self._old))

@@ -233,3 +233,20 @@ def add_note(briefing: Briefing, note_id: str, text: str, source_id: str = "", s
         _check_span(briefing, source_id, start, end)
     briefing.notes.append(Note(note_id, text, source_id, start, end))
     return [Change("notes", [note_id])]
+
+
+# ---------------------------------------------------------------- sources
+SOURCE_FIELDS = ("title", "outlet", "author", "published", "url", "accessed")
+
+
+def update_source(briefing: Briefing, source_id: str, values: dict[str, str]) -> list[Change]:
+    """Set bibliographic fields of a source (the export cites them); text never changes."""
+    source = briefing.source(source_id)
+    if source is None:
+        raise KeyError(source_id)
+    for name, value in values.items():
+        if name not in SOURCE_FIELDS or not isinstance(value, str):
+            raise ValueError(f"{name!r} is not an editable source field")
+    for name, value in values.items():
+        setattr(source, name, value)
+    return [Change("sources", [source_id])]

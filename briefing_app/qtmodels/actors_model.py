@@ -10,11 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.corrections import mentions_by_source
 from briefing_app.domain.model import Actor, Mention
 from briefing_app.domain.ops import Change, mentioned_count
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
 
-COLUMNS = ("Actor", "Kind", "Role", "Affiliation", "Quoted", "Mentioned", "Review")
+COLUMNS = ("Actor", "Kind", "Role", "Affiliation", "Quoted", "Mentioned", "Review",
+           "By source")
 
 
 class ActorsModel(QAbstractItemModel):
@@ -83,6 +85,8 @@ class ActorsModel(QAbstractItemModel):
                 count = self._doc.briefing.quoted_count(actor.id)
             elif column == 5:
                 count = mentioned_count(actor)
+            elif column == 7:
+                return self._by_source(actor)
             else:
                 return (actor.name, actor.kind, actor.role, actor.affiliation, "", "",
                         actor.review)[column]
@@ -90,6 +94,12 @@ class ActorsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and actor.review == "rejected":
             return Qt.GlobalColor.gray
         return None
+
+    def _by_source(self, actor: Actor) -> str:
+        """Mentions per source, by source number: "#1 ×3 · #2 ×1"."""
+        numbers = {s.id: n for n, s in enumerate(self._doc.briefing.sources, 1)}
+        return " · ".join(f"#{numbers[sid]} ×{count}"
+                          for sid, count in mentions_by_source(self._doc.briefing, actor))
 
     def _mention_data(self, actor: Actor, mention: Mention, column: int, role):
         if role == ID_ROLE:
@@ -102,7 +112,12 @@ class ActorsModel(QAbstractItemModel):
             source = self._doc.briefing.source(mention.source_id)
             text = source.text[mention.start:mention.end] if source else ""
             para = source.paragraph_of(mention.start) if source else 0
-            return f"{text} (para. {para})" if role == Qt.ItemDataRole.DisplayRole else text
+            if len(self._doc.briefing.sources) > 1 and source is not None:
+                number = self._doc.briefing.sources.index(source) + 1
+                where = f"source {number}, para. {para}"
+            else:
+                where = f"para. {para}"
+            return f"{text} ({where})" if role == Qt.ItemDataRole.DisplayRole else text
         return None
 
     def _on_changed(self, change: Change) -> None:

@@ -57,7 +57,14 @@ class SourcesModel(QAbstractTableModel):
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == "sources":
-            self._reset()
+            rows = [n for n, s in enumerate(self._sources) if s.id in change.ids]
+            if change.ids and len(rows) == len(change.ids) and \
+                    self._sources == self._doc.briefing.sources:
+                # A metadata edit: repaint those rows, keeping the panel's selection.
+                for row in rows:
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            else:
+                self._reset()
         elif change.kind == "claims" and self.rowCount():
             self.dataChanged.emit(self.index(0, 4), self.index(self.rowCount() - 1, 4))
 

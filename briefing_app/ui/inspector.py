@@ -24,6 +24,7 @@ from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.model import ACTOR_KINDS
 from briefing_app.domain.ops import Change
 from briefing_app.ui.claim_form import ClaimForm
+from briefing_app.ui.source_form import SourceForm
 
 
 class ActorForm(QWidget):
@@ -105,7 +106,8 @@ class Inspector(QStackedWidget):
         self.empty.setWordWrap(True)
         self.actor_form = ActorForm(doc, self)
         self.claim_form = ClaimForm(doc, self)
-        for page in (self.empty, self.actor_form, self.claim_form):
+        self.source_form = SourceForm(doc, self)
+        for page in (self.empty, self.actor_form, self.claim_form, self.source_form):
             # Each page sits at the top; the stretch below takes the spare height.
             holder = QWidget(self)
             column = QVBoxLayout(holder)
@@ -122,6 +124,9 @@ class Inspector(QStackedWidget):
         if kind == "claim" and self._doc.briefing.claim(item_id):
             self.claim_form.show_claim(item_id)
             self.setCurrentWidget(self.claim_form.parentWidget())
+        elif kind == "source" and self._doc.briefing.source(item_id):
+            self.source_form.show_source(item_id)
+            self.setCurrentWidget(self.source_form.parentWidget())
         elif kind == "actor" and self._doc.briefing.actor(item_id):
             self.actor_form.show_actor(item_id)
             self.setCurrentWidget(self.actor_form.parentWidget())

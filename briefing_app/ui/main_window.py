@@ -28,6 +28,7 @@ from briefing_app.ui.menus import build_menus, fill_recent
 from briefing_app.ui.nudge import Nudger
 from briefing_app.ui.panels import Panel
 from briefing_app.ui.review_controller import ReviewController
+from briefing_app.ui.sources import SourceActions
 from briefing_app.ui.status import StatusBar
 from briefing_app.ui.window_files import FileActionsMixin
 
@@ -73,6 +74,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.review.moveTo.connect(self.select_item)
         self.review.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.corrections, self.nudger = Corrections(self), Nudger(self)
+        self.source_actions = SourceActions(self)
         build_menus(self)
         self._connect()
         self.article.zoom(self.settings.get("zoom"))

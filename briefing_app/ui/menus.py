@@ -22,6 +22,7 @@ def build_menus(window) -> None:
     file_menu = bar.addMenu("&File")
     _action(window, file_menu, "actionOpen", "&Open…", window.choose_and_open,
             [QKeySequence.StandardKey.Open])
+    file_menu.addAction(window.source_actions.add_action)
     window.recent_menu = file_menu.addMenu("Open &Recent")
     window.recent_menu.setObjectName("menuRecent")
     file_menu.addSeparator()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, __version__
 from briefing_app.settings import Settings
+from briefing_app.ui.about_dialog import app_icon_path
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.recovery import offer_recovery
 
 _app: QApplication | None = None  # held here: a collected QApplication takes Qt down with it
 
@@ -25,6 +28,7 @@ def _application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
+        app.setWindowIcon(QIcon(app_icon_path()))
     return app
 
 
@@ -35,7 +39,9 @@ def create_main_window(settings: Settings | None = None, *, engine=None) -> Main
     analyze(nlp, source, progress, cancelled) returning an Analysis or None when cancelled.
     """
     _application()
-    return MainWindow(settings, engine)
+    window = MainWindow(settings, engine)
+    offer_recovery(window)  # a session that died left unsaved work: offer it back
+    return window
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,10 @@ SETTINGS = {
         Setting("window_geometry", str, "", "main window geometry (base64 of saveGeometry)"),
         Setting("window_state", str, "", "dock and toolbar layout (base64 of saveState)"),
         Setting("zoom", int, 0, "reading view zoom steps from the default font size"),
+        Setting("export_folder", str, "", "folder of the last Word export"),
+        Setting("export_mark", str, "", "handling mark chosen at the last Word export"),
+        Setting("export_template", str, "", "Word template (.docx/.dotx) of the last export"),
+        Setting("export_open_after", bool, False, "open the Word briefing after exporting"),
     )
 }
 RECENT_LIMIT = 10
@@ -50,7 +54,9 @@ class Settings:
         if isinstance(loaded, dict):
             for key, value in loaded.items():
                 setting = SETTINGS.get(key)
-                if setting and isinstance(value, setting.type) and not isinstance(value, bool):
+                # bool is an int in Python: a true/false only counts for a bool setting.
+                if setting and isinstance(value, setting.type) and (
+                        setting.type is bool or not isinstance(value, bool)):
                     self._values[key] = value
 
     def get(self, key: str):

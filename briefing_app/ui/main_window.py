@@ -9,16 +9,19 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
-from briefing_app import APP_NAME, __version__
+from briefing_app import APP_NAME
 from briefing_app.document.analysis_control import AnalysisController
 from briefing_app.document.analysis_worker import AnalysisRunner
+from briefing_app.document.autosave import Autosaver
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.qtmodels.actors_model import ActorsModel
 from briefing_app.qtmodels.claims_model import ClaimsModel
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, SPAN_ROLE
 from briefing_app.qtmodels.sources_model import SourcesModel
 from briefing_app.settings import Settings
+from briefing_app.ui.about_dialog import AboutDialog
 from briefing_app.ui.article_view import ArticleView
+from briefing_app.ui.briefing_panel import BriefingPanel
 from briefing_app.ui.context_menu import Corrections
 from briefing_app.ui.dialogs import ShortcutsDialog
 from briefing_app.ui.find_bar import FindBar
@@ -65,6 +68,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
                  self._dock("Actors", self.actors_panel, left),
                  self._dock("Claims", self.claims_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
                  self._dock("Inspector", inspector_box, Qt.DockWidgetArea.RightDockWidgetArea)]
+        self.briefing_panel = BriefingPanel(self.doc, self)
+        self.tabifyDockWidget(docks[3], self._dock("Briefing", self.briefing_panel, left))
+        docks[3].raise_()
+        self.autosave = Autosaver(self.doc, parent=self)
         self.resizeDocks([docks[0], docks[3]], [330, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([docks[0], docks[1], docks[2]], [150, 450, 250],
                          Qt.Orientation.Vertical)
@@ -167,7 +174,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         ShortcutsDialog(self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"{APP_NAME} {__version__}")
+        AboutDialog(self.settings.get("pipeline"), self.doc.briefing.pipeline, self).exec()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -192,6 +199,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.settings.set("window_geometry", self.saveGeometry().toBase64().data().decode())
         self.settings.set("window_state", self.saveState().toBase64().data().decode())
         self.settings.save()
+        self.autosave.finish()
         self.shutdown()
         event.accept()
 

@@ -51,9 +51,9 @@ class FileActionsMixin:
     def _open_project(self, path: str) -> bool:
         from briefing_app.storage.project_file import load_project
 
+        briefing = load_project(path)  # first: a bad file must not cost a save question
         if not self.maybe_save():
             return False
-        briefing = load_project(path)
         self.doc.replace(briefing, path)
         self.show_source(briefing.sources[0].id if briefing.sources else "")
         return True
@@ -111,26 +111,9 @@ class FileActionsMixin:
         return True
 
     def export_briefing(self) -> bool:
-        from briefing_app.storage.docx_export import export_briefing
+        from briefing_app.ui.export_dialog import run_export
 
-        stem = Path(self.doc.path).stem if self.doc.path else "briefing"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Export Word briefing", str(Path.home() / f"{stem}.docx"),
-            "Word documents (*.docx)")
-        if not path:
-            return False
-        if not path.lower().endswith(".docx"):
-            path += ".docx"
-        briefing = self.doc.briefing
-        title = briefing.title or (briefing.sources[0].title if briefing.sources else "")
-        try:
-            warnings = export_briefing(briefing, path, mark=briefing.mark, title=title or None)
-        except BriefingError as error:
-            QMessageBox.warning(self, "Could not export", str(error))
-            return False
-        note = f" ({len(warnings)} warnings)" if warnings else ""
-        self.statusBar().showMessage(f"Exported {Path(path).name}{note}", 8000)
-        return True
+        return run_export(self)
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to throw the current work away."""

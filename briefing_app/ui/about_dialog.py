@@ -1,0 +1,128 @@
+"""Help > About: the version, the spaCy pipeline in use with its version and licence, and
+the licences of the libraries shipped with the app.
+
+Everything is read from installed package metadata when the dialog opens, never by
+importing spaCy: the window must not pay for spaCy at startup, nor the dialog later.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as metadata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app import APP_ID, APP_NAME, __version__
+from briefing_app.paths import resources_dir
+
+# (distribution, shown name, licence as shipped): the licence column is what the bundle
+# carries; metadata fills in the installed version.
+BUNDLED = (
+    ("PySide6-Essentials", "Qt for Python (PySide6)", "LGPL-3.0"),
+    ("spacy", "spaCy", "MIT"),
+    ("python-docx", "python-docx", "MIT"),
+    ("trafilatura", "trafilatura", "Apache-2.0"),
+    ("pypdfium2", "pypdfium2 (PDFium)", "Apache-2.0 / BSD-3-Clause"),
+    ("charset-normalizer", "charset-normalizer", "MIT"),
+    ("platformdirs", "platformdirs", "MIT"),
+    ("lxml", "lxml", "BSD-3-Clause"),
+)
+
+
+def app_icon_path(size: int = 256) -> str:
+    return str(resources_dir() / "icons" / "app" / f"{APP_ID}-{size}.png")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _licence(meta) -> str:
+    expression = meta.get("License-Expression") or meta.get("License") or ""
+    if expression and len(expression) < 60:
+        return expression
+    classifiers = [c.rsplit(" :: ", 1)[-1] for c in meta.get_all("Classifier") or []
+                   if c.startswith("License ::")]
+    return ", ".join(classifiers) or "see the package"
+
+
+def pipeline_facts(name: str) -> dict[str, str]:
+    """Name, version, licence and spaCy version of pipeline package `name`, from metadata."""
+    facts = {"name": name, "version": "not installed", "licence": "", "spacy": _version("spacy")}
+    try:
+        meta = metadata.metadata(name)
+    except metadata.PackageNotFoundError:
+        return facts
+    facts["version"] = meta.get("Version", "")
+    facts["licence"] = _licence(meta)
+    return facts
+
+
+def library_rows() -> list[tuple[str, str, str]]:
+    return [(shown, _version(dist), licence) for dist, shown, licence in BUNDLED]
+
+
+class AboutDialog(QDialog):
+    def __init__(self, pipeline: str = "", used=None, parent: QWidget | None = None):
+        """`pipeline`: the setting (empty for the default); `used`: the briefing's PipelineInfo."""
+        super().__init__(parent)
+        from briefing_app.nlp.pipeline import DEFAULT_PIPELINE  # a constant: spaCy stays out
+
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(f"About {APP_NAME}")
+        facts = pipeline_facts(pipeline or DEFAULT_PIPELINE)
+        icon = QLabel(self, objectName="aboutIcon")
+        icon.setPixmap(QPixmap(app_icon_path(128)))
+        lines = [f"<h2>{APP_NAME} {__version__}</h2>",
+                 "Turns news articles into sourced Word briefings, offline.",
+                 f"<p><b>spaCy pipeline:</b> {facts['name']} {facts['version']}"
+                 + (f" ({facts['licence']})" if facts["licence"] else "")
+                 + f", spaCy {facts['spacy']}"]
+        if used is not None and used.name:
+            lines.append(f"<br>This briefing was analysed with {used.name} {used.version}"
+                         f" on spaCy {used.spacy_version}.")
+        lines.append(f"</p><p>Application id: {APP_ID}</p>")
+        self.text = QLabel("".join(lines), self, objectName="aboutText")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rows = library_rows()
+        table = QTableWidget(len(rows), 3, self, objectName="aboutLibraries")
+        table.setHorizontalHeaderLabels(["Bundled library", "Version", "Licence"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, values in enumerate(rows):
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        self.table = table
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.text, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
+
+    def texts(self) -> str:
+        """Everything the dialog says, as plain text (tests)."""
+        cells = [self.table.item(r, c).text() for r in range(self.table.rowCount())
+                 for c in range(self.table.columnCount())]
+        return self.text.text() + "\n" + "\n".join(cells)

@@ -1,0 +1,158 @@
+"""File > Export briefing through its dialog: the .docx holds the BLUF and judgments, the
+choices are remembered, warnings and failures are shown, and a failure keeps the old file.
+"""
+
+import errno
+
+import docx
+import pytest
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from briefing_app.document.briefing_commands import AddJudgmentCommand
+from briefing_app.domain.model import Judgment
+from briefing_app.errors import ExportError
+from briefing_app.settings import Settings
+from briefing_app.storage import docx_export
+from briefing_app.ui import export_dialog
+from briefing_app.ui.export_dialog import ExportDialog
+
+BLUF = "Talks between the union and the port authority broke down on Monday."
+
+
+@pytest.fixture
+def dialog_answers(monkeypatch):
+    """Make the modal dialog answer by itself: `setup(dialog)` plays the user's part."""
+    answers = {"setup": lambda dialog: None, "code": QDialog.DialogCode.Accepted, "seen": []}
+
+    def exec_(dialog):
+        answers["seen"].append(dialog)
+        answers["setup"](dialog)
+        return answers["code"]
+
+    monkeypatch.setattr(ExportDialog, "exec", exec_)
+    return answers
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    shown = []
+    for kind in ("warning", "information"):
+        monkeypatch.setattr(QMessageBox, kind,
+                            lambda *args, k=kind, **kw: shown.append((k, args[1], args[2])))
+    return shown
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    urls = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url) or True)
+    return urls
+
+
+def write_briefing(window, qtbot):
+    qtbot.keyClicks(window.briefing_panel.bluf, BLUF)
+    window.doc.push(AddJudgmentCommand(window.doc, Judgment(
+        "j1", "the strike continues past Friday", "likely", "moderate")))
+
+
+def docx_text(path):
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_export_through_the_dialog_writes_bluf_and_judgments(
+        analysed, qtbot, tmp_path, monkeypatch, dialog_answers, messages, opened):
+    write_briefing(analysed, qtbot)
+    target = tmp_path / "out" / "strike"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog_answers["setup"] = lambda dialog: dialog.browse()
+    analysed.findChild(object, "actionExportBriefing").trigger()
+    written = target.with_suffix(".docx")
+    text = docx_text(written)
+    assert BLUF in text
+    assert "It is likely (55-80 %) that the strike continues past Friday. " \
+           "Moderate confidence." in text
+    assert messages == [] and opened == []
+    assert analysed.statusBar().currentMessage().startswith("Exported strike.docx")
+
+
+def test_choices_are_remembered_and_the_mark_joins_the_briefing(
+        analysed, qtbot, tmp_path, dialog_answers, messages, opened):
+    target = tmp_path / "strike.docx"
+
+    def choose(dialog):
+        dialog.path.setText(str(target))
+        dialog.mark.setCurrentText("TLP:GREEN")
+        dialog.open_after.setChecked(True)
+
+    dialog_answers["setup"] = choose
+    assert analysed.export_briefing()
+    assert opened and opened[0].toLocalFile() == str(target.resolve())
+    assert analysed.doc.briefing.mark == "TLP:GREEN"
+    assert analysed.doc.undo_stack.undoText() == "Set handling mark"
+    header = docx.Document(str(target)).sections[0].header.paragraphs[0].text
+    assert "TLP:GREEN" in header
+    stored = Settings()  # read back from disk: the choices outlive the window
+    assert stored.get("export_folder") == str(tmp_path)
+    assert stored.get("export_mark") == "TLP:GREEN"
+    assert stored.get("export_open_after") is True
+    dialog_answers["setup"] = lambda dialog: None
+    dialog_answers["code"] = QDialog.DialogCode.Rejected
+    assert not analysed.export_briefing()
+    again = dialog_answers["seen"][-1]
+    assert again.path.text() == str(tmp_path / "briefing.docx")
+    assert again.open_after.isChecked() and again.mark.currentText() == "TLP:GREEN"
+
+
+@pytest.mark.parametrize("failure", ["disk full", "export error"])
+def test_a_failed_export_shows_a_message_and_keeps_the_old_file(
+        analysed, tmp_path, monkeypatch, dialog_answers, messages, failure):
+    target = tmp_path / "strike.docx"
+    target.write_bytes(b"the previous briefing")
+    dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(target))
+    if failure == "disk full":
+        def full(*_args):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(docx_export, "atomic_write_bytes", full)
+    else:
+        def refuse(*_args, **_kwargs):
+            raise ExportError("Could not use the template t.dotm: macro-enabled templates "
+                              "are not supported.")
+        monkeypatch.setattr(docx_export, "export_briefing", refuse)
+    assert not analysed.export_briefing()
+    assert target.read_bytes() == b"the previous briefing"
+    assert len(messages) == 1 and messages[0][:2] == ("warning", "Could not export")
+    assert "strike.docx" in messages[0][2] or "template" in messages[0][2]
+
+
+def test_warnings_are_shown(analysed, tmp_path, monkeypatch, dialog_answers, messages):
+    target = tmp_path / "strike.docx"
+    dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(target))
+    real = docx_export.export_briefing
+    monkeypatch.setattr(docx_export, "export_briefing",
+                        lambda *a, **k: real(*a, **k) + ["The template lacks 'Quote'."])
+    assert analysed.export_briefing()
+    assert messages == [("information", "Exported with warnings",
+                         "strike.docx was written.\n\nThe template lacks 'Quote'.")]
+
+
+def test_a_template_from_the_dialog_is_used(analysed, tmp_path, monkeypatch, dialog_answers,
+                                            messages):
+    template = tmp_path / "house.docx"
+    docx.Document().save(str(template))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(template), ""))
+    used = []
+    real = docx_export.export_briefing
+    monkeypatch.setattr(docx_export, "export_briefing",
+                        lambda *a, **k: used.append(k["template"]) or real(*a, **k))
+
+    def choose(dialog):
+        dialog.path.setText(str(tmp_path / "strike"))
+        dialog.choose_template()
+
+    dialog_answers["setup"] = choose
+    assert analysed.export_briefing()
+    assert used == [str(template)] and (tmp_path / "strike.docx").exists()
+    assert Settings().get("export_template") == str(template)
+    assert export_dialog.TEMPLATE_FILTER.startswith("Word templates (*.docx *.dotx)")

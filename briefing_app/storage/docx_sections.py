@@ -134,6 +134,12 @@ def write_actors(ctx: Context) -> None:
     if not actors:
         placeholder(ctx, "[No actors included]")
         return
+    # A machine-found actor named once and never quoted is a passing mention, not a key
+    # actor: one line under the table keeps page one readable and the reader informed.
+    minor = [a for a in actors if _passing(a, quoted)]
+    actors = [a for a in actors if not _passing(a, quoted)] or minor
+    if actors is minor:
+        minor = []
     # Who speaks most comes first; the decision maker reads the top rows only.
     actors.sort(key=lambda a: (-quoted.get(a.id, 0), -len(a.mentions)))
     table = ctx.document.add_table(rows=len(actors) + 1, cols=len(ACTOR_COLUMNS))
@@ -159,6 +165,14 @@ def write_actors(ctx: Context) -> None:
             # Word reads each cell's width, LibreOffice the grid's; set both.
             cell.width = width
             cell.paragraphs[0].add_run(text).font.size = TABLE_TEXT
+    if minor:
+        names = ", ".join(one_line(a.name) for a in minor)
+        ctx.add(f"Also mentioned once: {names}.", "Caption")
+
+
+def _passing(actor: Actor, quoted: dict[str | None, int]) -> bool:
+    return (actor.review == "machine" and not quoted.get(actor.id) and len(actor.mentions) < 2
+            and not actor.note.strip())
 
 
 def write_claims(ctx: Context) -> None:

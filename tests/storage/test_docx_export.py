@@ -294,3 +294,19 @@ def test_failed_write_keeps_previous_file(tmp_path, monkeypatch):
 def test_missing_folder_is_one_sentence(tmp_path):
     with pytest.raises(ExportError, match="the folder does not exist"):
         export_briefing(builders.sample_briefing(), tmp_path / "nope" / "x.docx")
+
+
+def test_passing_mentions_leave_the_table_for_one_line(tmp_path):
+    from briefing_app.domain.model import Actor, Mention
+
+    briefing = builders.sample_briefing()
+    source_id = briefing.sources[0].id
+    briefing.actors.append(Actor("a-passing", "Rotterdam", "state",
+                                 mentions=[Mention(source_id, 0, 5)]))
+    out = tmp_path / "passing.docx"
+    export_briefing(briefing, out, now=NOW)
+    document = docx.Document(str(out))
+    (table,) = document.tables
+    assert "Rotterdam" not in [row.cells[0].text for row in table.rows]
+    lines = [p.text for p in document.paragraphs if p.text.startswith("Also mentioned once")]
+    assert lines == ["Also mentioned once: Rotterdam."]

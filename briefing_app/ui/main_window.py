@@ -22,6 +22,7 @@ from briefing_app.settings import Settings
 from briefing_app.ui.about_dialog import AboutDialog
 from briefing_app.ui.article_view import ArticleView
 from briefing_app.ui.briefing_panel import BriefingPanel
+from briefing_app.ui.clipboard import ClipboardActions
 from briefing_app.ui.context_menu import Corrections
 from briefing_app.ui.dialogs import ShortcutsDialog
 from briefing_app.ui.find_bar import FindBar
@@ -82,6 +83,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.review.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.corrections, self.nudger = Corrections(self), Nudger(self)
         self.source_actions = SourceActions(self)
+        self.clipboard_actions = ClipboardActions(self)
         build_menus(self)
         self._connect()
         self.article.zoom(self.settings.get("zoom"))

@@ -55,6 +55,8 @@ def build_menus(window) -> None:
     _action(window, edit_menu, "actionFindPrevious", "Find &Previous",
             lambda: window.find_bar.find(-1), ["Shift+F3"])
     edit_menu.addSeparator()
+    edit_menu.addActions([window.clipboard_actions.copy_action,
+                          window.clipboard_actions.paste_action])
     window.corrections.fill_menu(edit_menu.addMenu("&Correct"))
     edit_menu.addMenu("&Nudge Boundaries").addActions(window.nudger.actions)
 

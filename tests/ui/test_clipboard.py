@@ -1,0 +1,104 @@
+"""Clipboard and drag and drop through the real window: copy a claim with its citation as
+text and HTML, paste text or HTML as a new source, drop files and text; undo and redo each.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from briefing_app.storage.project_file import dumps
+
+
+def test_copy_claim_with_citation(analysed, qtbot):
+    source = analysed.doc.briefing.sources[0]
+    source.outlet, source.published = "Harbour Times", "2024-05-14"
+    source.title = "Port strike"
+    source.url = "https://example.org/strike"
+    analysed.select_item("claim", "c2")
+    analysed.claims_panel.view.setFocus()
+    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_C,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == ("“the strike could last weeks,” Katrin Oehlert warned. "
+                           "Source: Harbour Times, Port strike, 2024-05-14, para. 3. "
+                           "https://example.org/strike")
+    assert "<b>Katrin Oehlert</b>" in mime.html()
+    assert '<a href="https://example.org/strike">' in mime.html()
+    analysed.select_item("claim", "c3")
+    analysed.findChild(QAction, "actionCopyCitation").trigger()
+    assert QGuiApplication.clipboard().text().startswith(
+        "According to officials, the ministry is preparing emergency legislation.")
+
+
+def _paste_and_check(window, qtbot, wait_analysed, mime, expected_start):
+    before = dumps(window.doc.briefing)
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.findChild(QAction, "actionPasteAsSource").trigger()
+    wait_analysed(window)
+    briefing = window.doc.briefing
+    assert len(briefing.sources) == 1
+    source = briefing.sources[0]
+    assert source.text.startswith(expected_start) and source.format == "paste"
+    assert window.article.source_id == source.id
+    assert briefing.claims  # analysed in the worker, like an opened file
+    undo = window.findChild(QAction, "actionUndo")
+    while window.doc.undo_stack.canUndo():
+        undo.trigger()
+    assert dumps(window.doc.briefing) == before
+    window.findChild(QAction, "actionRedo").trigger()
+    assert window.doc.briefing.sources[0].text == source.text
+
+
+def test_paste_text_as_new_source(window, qtbot, wait_analysed, handmade):
+    mime = QMimeData()
+    mime.setText(handmade.TEXT)
+    _paste_and_check(window, qtbot, wait_analysed, mime, "Port strike")
+
+
+def test_paste_html_as_new_source(window, qtbot, wait_analysed, handmade):
+    lines = [line for line in handmade.TEXT.splitlines() if line]
+    mime = QMimeData()
+    mime.setHtml(f"<h1>{lines[0]}</h1>" + "".join(f"<p>{line}</p>" for line in lines[1:])
+                 .replace("Katrin", "<b>Katrin</b>"))
+    _paste_and_check(window, qtbot, wait_analysed, mime, "Port strike")
+    assert "Union negotiator Katrin Oehlert" in window.doc.briefing.sources[0].text
+
+
+def _drop(window, mime):
+    enter = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    assert drop.isAccepted()
+
+
+def test_drop_article_files_adds_sources(window, article, tmp_path, wait_analysed, handmade):
+    second = tmp_path / "day_two.txt"
+    second.write_bytes(handmade.TEXT.replace("talks stall", "day two").encode("utf-8"))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article)), QUrl.fromLocalFile(str(second))])
+    _drop(window, mime)
+    wait_analysed(window)
+    assert [Path(s.path).name for s in window.doc.briefing.sources] == [
+        "port_strike.txt", "day_two.txt"]
+    after = dumps(window.doc.briefing)
+    stack = window.doc.undo_stack
+    while stack.canUndo():
+        window.findChild(QAction, "actionUndo").trigger()
+    assert window.doc.briefing.sources == []
+    while stack.canRedo():
+        window.findChild(QAction, "actionRedo").trigger()
+    assert dumps(window.doc.briefing) == after
+
+
+def test_drop_text_adds_a_source(window, wait_analysed, handmade):
+    mime = QMimeData()
+    mime.setText(handmade.TEXT)
+    _drop(window, mime)
+    wait_analysed(window)
+    assert window.doc.briefing.sources[0].format == "paste"

@@ -28,6 +28,7 @@ def _application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
+    if app.windowIcon().isNull():  # also when a host (pytest-qt) made the QApplication
         app.setWindowIcon(QIcon(app_icon_path()))
     return app
 

@@ -28,9 +28,7 @@ SUFFIX = ".briefing"
 
 
 def autosave_dir() -> Path:
-    folder = paths.data_dir() / "autosave"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return paths.data_dir() / "autosave"
 
 
 @dataclass
@@ -53,6 +51,13 @@ def find_recoveries(folder: Path | None = None) -> list[Recovery]:
     """Autosaves of sessions that did not close cleanly, newest first."""
     folder = folder or autosave_dir()
     found = []
+    for lock_path in folder.glob("session-*.lock"):
+        if not lock_path.with_suffix(SUFFIX).exists():
+            # A session that died with nothing unsaved: only its stale lock is left to tidy.
+            orphan = QLockFile(str(lock_path))
+            orphan.setStaleLockTime(0)
+            if orphan.tryLock(0):
+                orphan.unlock()
     for file in folder.glob(f"session-*{SUFFIX}"):
         lock = QLockFile(str(file.with_suffix(".lock")))
         lock.setStaleLockTime(0)  # age says nothing: a long session holds its lock for hours
@@ -82,8 +87,8 @@ class Autosaver(QObject):
         folder = folder or autosave_dir()
         session = f"session-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.file = folder / f"{session}{SUFFIX}"
+        # Taken at the first write, so a session that never autosaves leaves nothing on disk.
         self._lock = QLockFile(str(self.file.with_suffix(".lock")))
-        self._lock.tryLock(0)
         self._first_unsaved = 0.0
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.save_now)
@@ -91,7 +96,13 @@ class Autosaver(QObject):
         doc.changed.connect(self._edited)  # merged commands change the text, not the index
         doc.undo_stack.cleanChanged.connect(self._clean_changed)
         doc.reset.connect(self._edited)
+        # The undo stack announces its own clearing while it is being destroyed; by then
+        # there is nothing left to save, and touching it would raise.
+        doc.destroyed.connect(self._forget)
         self._finished = False
+
+    def _forget(self, *_args) -> None:
+        self._finished = True
 
     def _edited(self, *_args) -> None:
         if self._finished:
@@ -106,7 +117,7 @@ class Autosaver(QObject):
             self._timer.start()
 
     def _clean_changed(self, clean: bool) -> None:
-        if clean:
+        if clean and not self._finished:  # not while torn down: an unclean exit keeps it
             self.clear()
 
     def save_now(self) -> None:
@@ -118,6 +129,9 @@ class Autosaver(QObject):
             return
         self._first_unsaved = 0.0
         try:
+            if not self._lock.isLocked():
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                self._lock.tryLock(0)
             save_project(self.doc.briefing, self.file)
             meta = {"path": self.doc.path, "pid": os.getpid()}
             atomic_write_bytes(self.file.with_suffix(".json"), json.dumps(meta).encode())

@@ -93,8 +93,8 @@ class AboutDialog(QDialog):
                  + (f" ({facts['licence']})" if facts["licence"] else "")
                  + f", spaCy {facts['spacy']}"]
         if used is not None and used.name:
-            lines.append(f"<br>This briefing was analysed with {used.name} {used.version}"
-                         f" on spaCy {used.spacy_version}.")
+            on = f" on spaCy {used.spacy_version}" if used.spacy_version else ""
+            lines.append(f"<br>This briefing was analysed with {used.name} {used.version}{on}.")
         lines.append(f"</p><p>Application id: {APP_ID}</p>")
         self.text = QLabel("".join(lines), self, objectName="aboutText")
         self.text.setWordWrap(True)
@@ -104,6 +104,7 @@ class AboutDialog(QDialog):
         table.setHorizontalHeaderLabels(["Bundled library", "Version", "Licence"])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only: no current-cell frame
         for row, values in enumerate(rows):
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))

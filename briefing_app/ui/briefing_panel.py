@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -63,6 +64,10 @@ class BriefingPanel(QWidget):
         self.judgments.setHeaderLabels(["Key judgment", "Likelihood", "Confidence"])
         self.judgments.setRootIsDecorated(False)
         self.judgments.setMinimumHeight(90)
+        header = self.judgments.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.judgment_text = QLineEdit(self, objectName="judgmentText")
         self.judgment_text.setPlaceholderText("Select or add a key judgment")
         self.likelihood = QComboBox(self, objectName="judgmentLikelihood")
@@ -70,6 +75,11 @@ class BriefingPanel(QWidget):
                                                         LIKELIHOODS.items()])
         self.confidence = QComboBox(self, objectName="judgmentConfidence")
         self.confidence.addItems(["(no confidence)"] + [f"{c} confidence" for c in CONFIDENCES])
+        for combo in (self.likelihood, self.confidence):
+            # Sized to a short text, not the longest item: the dock must stay narrow.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.buttons = {}
         for name, text in (("add", "Add"), ("remove", "Remove"), ("up", "Up"), ("down", "Down")):
             self.buttons[name] = QPushButton(text, self, objectName=f"judgment{text}")
@@ -77,6 +87,7 @@ class BriefingPanel(QWidget):
         self.outline.setHeaderLabels(["Export outline"])
         self.outline.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.unreviewed = QLabel(self, objectName="unreviewedLabel")
+        self.unreviewed.setWordWrap(True)
         self._layout()
         self._outline_timer = QTimer(self, singleShot=True, interval=150)
         self._outline_timer.timeout.connect(self.refresh_outline)
@@ -89,19 +100,24 @@ class BriefingPanel(QWidget):
         form.addRow("Author", self.author)
         form.addRow("Handling", self.mark)
         editor = QHBoxLayout()
-        editor.addWidget(self.likelihood)
-        editor.addWidget(self.confidence)
+        editor.addWidget(self.likelihood, 3)
+        editor.addWidget(self.confidence, 2)
+        buttons = QVBoxLayout()
         for button in self.buttons.values():
-            editor.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        judgments = QHBoxLayout()
+        judgments.addWidget(self.judgments, 1)
+        judgments.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>Bottom line up front</b>", self))
         layout.addWidget(self.bluf, 2)
         layout.addWidget(QLabel("<b>Key judgments</b>", self))
-        layout.addWidget(self.judgments, 2)
+        layout.addLayout(judgments, 2)
         layout.addWidget(self.judgment_text)
         layout.addLayout(editor)
-        layout.addWidget(self.outline, 3)
+        layout.addWidget(self.outline, 4)
         layout.addWidget(self.unreviewed)
 
     def _connect(self) -> None:
@@ -209,7 +225,6 @@ class BriefingPanel(QWidget):
                 item.setToolTip(0, judgment.text)
                 self.judgments.addTopLevelItem(item)
             self.select_judgment(current)
-        self.judgments.resizeColumnToContents(1)
         self._show_judgment()
 
     def _show_judgment(self) -> None:

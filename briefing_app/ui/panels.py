@@ -49,6 +49,11 @@ class Panel(QWidget):
         header.setDefaultSectionSize(88)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        if tree:
+            # The actors tree has more columns than a dock is wide: a stretched first
+            # column would be squeezed to nothing, hiding names and mention texts.
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, 190)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter…")
         self.filter_edit.setClearButtonEnabled(True)

@@ -67,13 +67,28 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _limits() -> dict:
+    """The size limits the user set in the window apply on the command line too."""
+    from briefing_app.settings import Settings
+
+    settings = Settings()
+    return {"max_bytes": settings.get("max_input_mb") * 1024 * 1024,
+            "max_chars": settings.get("max_text_chars")}
+
+
+def _model(name: str | None) -> str | None:
+    from briefing_app.settings import Settings
+
+    return name or Settings().get("pipeline") or None
+
+
 def _load_sources(paths: list[Path]):
     from briefing_app.storage.loaders import load_path
 
-    sources, status = [], 0
+    sources, status, limits = [], 0, _limits()
     for path in paths:
         try:
-            sources.append((path, load_path(path)))
+            sources.append((path, load_path(path, **limits)))
         except BriefingError as error:
             _fail(path, error)
             status = EXIT_BAD_INPUT
@@ -89,7 +104,7 @@ def analyze_command(args) -> int:
     if not loaded:
         return status
     try:
-        nlp = load_pipeline(args.model)
+        nlp = load_pipeline(_model(args.model))
     except BriefingError as error:
         _fail(args.model or "pipeline", error)
         return EXIT_BAD_INPUT
@@ -162,10 +177,13 @@ def briefing_for_export(path: Path, model: str | None):
     from briefing_app.domain.ops import add_source, apply_analysis
     from briefing_app.nlp.engine import analyze
     from briefing_app.nlp.pipeline import load_pipeline
+    from briefing_app.settings import Settings
     from briefing_app.storage.loaders import load_path
 
-    source = load_path(path)
-    briefing = Briefing(title=source.title or path.stem, author="")
+    settings = Settings()
+    source = load_path(path, **_limits())
+    briefing = Briefing(title=source.title or path.stem, author=settings.get("author"),
+                        mark=settings.get("mark"))
     add_source(briefing, source)
-    apply_analysis(briefing, analyze(load_pipeline(model), source))
+    apply_analysis(briefing, analyze(load_pipeline(_model(model)), source))
     return briefing

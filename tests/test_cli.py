@@ -102,3 +102,17 @@ def test_export_refuses_a_bad_project(tmp_path, capsys):
     assert main(["export", str(project), "-o", str(tmp_path / "x.docx")]) == 2
     _one_clean_line(capsys.readouterr().err, "broken.briefing")
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_command_line_honours_the_size_limit_setting(tmp_path, capsys):
+    from briefing_app.settings import Settings
+
+    settings = Settings()
+    settings.set("max_text_chars", 1000)
+    settings.save()
+    article = tmp_path / "long.txt"
+    article.write_text("The minister said the port would reopen. " * 100, encoding="utf-8")
+    assert main(["analyze", str(article)]) == 2
+    err = capsys.readouterr().err
+    _one_clean_line(err, "long.txt")
+    assert "max_text_chars" in err

@@ -4,6 +4,7 @@ import importlib.util
 import io
 import json
 import re
+import socket
 import zipfile
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import docx
 import pytest
 
 from briefing_app.cli import main
+from briefing_app.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "reliability.md"
@@ -61,6 +63,26 @@ def _entity_docx() -> bytes:
     return _rewrite_part(_docx_bytes(), "word/document.xml", add_doctype)
 
 
+def _huge_part_docx() -> bytes:
+    # Random bytes do not compress: the file itself is as large as the part it carries.
+    noise = bytes((i * 2654435761 >> 7) & 0xFF for i in range(1_500_000))
+    out = io.BytesIO(_docx_bytes())
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("word/media/image1.png", noise)
+    return out.getvalue()
+
+
+def _external_docx() -> bytes:
+    def add_links(body: bytes) -> bytes:
+        links = (b'<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/'
+                 b'officeDocument/2006/relationships/image" Target="http://example.invalid/a.png"'
+                 b' TargetMode="External"/><Relationship Id="rIdX2" Type="http://schemas.'
+                 b'openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+                 b'Target="https://example.invalid/t.dotx" TargetMode="External"/>')
+        return body.replace(b"</Relationships>", links + b"</Relationships>")
+    return _rewrite_part(_docx_bytes(ARTICLE), "word/_rels/document.xml.rels", add_links)
+
+
 def _bomb_docx() -> bytes:
     return _rewrite_part(_docx_bytes(), "word/document.xml", lambda body: body + b" " * 20_000_000)
 
@@ -76,6 +98,7 @@ BAD_FILES = {
     "docx_not_zip": ("letter.docx", lambda: b"Dear colleague, this is plain text."),
     "docx_zip_bomb": ("bomb.docx", _bomb_docx),
     "docx_entity": ("entity.docx", _entity_docx),
+    "docx_huge_part": ("pictures.docx", _huge_part_docx),
     "old_doc": ("old.docx", lambda: bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 600),
     "pdf_corrupt": ("broken.pdf", lambda: b"%PDF-1.7\n1 0 obj << /Type /Catalog"),
     "pdf_no_text": ("scan.pdf", lambda: _pdf_maker()([[]])),
@@ -91,6 +114,7 @@ GOOD_TEXTS = {
     "controls": "Start\x00\x01\x02 middle\x0b\x0c end.\n\n" + ARTICLE,
     "one_line": ARTICLE.replace("\n", " ") * 6000,
     "html_hostile": None,
+    "docx_external": None,
 }
 
 HOSTILE_HTML = """<html><head><title>Port talks</title>
@@ -134,6 +158,10 @@ def test_bad_input(case, tmp_path, capsys):
         name, build = BAD_FILES[case]
         path = tmp_path / name
         path.write_bytes(build())
+    if case == "docx_huge_part":
+        settings = Settings()
+        settings.set("max_input_mb", 1)
+        settings.save()
     assert main(["analyze", str(path)]) == 2
     err = capsys.readouterr().err
     lines = [line for line in err.splitlines() if line.strip()]
@@ -143,10 +171,19 @@ def test_bad_input(case, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("case", _row_ids("loads"))
-def test_loads(case, tmp_path, capsys, nlp):
+def test_loads(case, tmp_path, capsys, nlp, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network connection attempted: {args!r}")
+
+    for name in ("create_connection", "getaddrinfo"):
+        monkeypatch.setattr(socket, name, refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
     if case == "html_hostile":
         path = tmp_path / "page.html"
         path.write_text(HOSTILE_HTML, encoding="utf-8")
+    elif case == "docx_external":
+        path = tmp_path / "linked.docx"
+        path.write_bytes(_external_docx())
     else:
         path = tmp_path / f"{case}.txt"
         path.write_bytes(GOOD_TEXTS[case].encode("utf-8"))

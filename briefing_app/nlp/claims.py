@@ -31,6 +31,9 @@ _CONTENT_DEPS = ("ccomp", "xcomp")
 # Ways a "that" clause hangs off a cue verb when the parser attaches it to a noun in
 # between ("said during a news conference that ...").
 _ASIDE_DEPS = {"relcl", "appos", "advcl"}
+# Dependents next to a cue verb that are its subject misparsed ("Jolly said", "4 in 10 say").
+_STRAY_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "nummod", "compound")
+_FINITE_OR_GERUND = ("VBD", "VBZ", "VBP", "VBG")
 _DETOUR_DEPS = {"prep", "pobj", "npadvmod", "relcl", "acl", "advcl", "dobj"}
 
 
@@ -267,11 +270,46 @@ def _subject(verb):
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     left = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if left is not None and left.head.i == verb.i and left.dep_ in ("advmod", "npadvmod", "dep"):
+    if left is not None and left.head.i == verb.i and left.dep_ in _STRAY_SUBJECT_DEPS:
         if left.text.istitle() and not left.is_sent_start and left.pos_ != "PRON":
             return left  # "Jolly said": a surname the parser took for an adverb
+        if left.like_num and left.dep_ == "nummod":
+            return left  # "About 4 in 10 say": a share of people
+    right = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if (
+        right is not None and right.head.i == verb.i and right.dep_ in ("advmod", "npadvmod")
+        and right.pos_ == "PROPN" and right.text.istitle()
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+    ):
+        return right  # '"...," said Okafor': the inverted speaker parsed as an adverb
+    for child in verb.lefts:
+        # "Ruiz further summed it up, denounced ...": the subject stayed with a clause the
+        # parser hung before the verb with no conjunction ("when", "if") of its own.
+        if child.dep_ not in ("advcl", "csubj") or child.tag_ not in _FINITE_OR_GERUND:
+            continue
+        if any(g.dep_ == "mark" or g.tag_ == "WRB" for g in child.children):
+            continue
+        inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i), None)
+        if inner is not None:
+            return inner
     if verb.head.i == verb.i:
         return None
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        # "responded by saying", "has gone further by proposing", "after questioning":
+        # the gerund's speaker is the subject of the verb (or adjective) it modifies.
+        governor = verb.head.head
+        if governor.dep_ == "acomp" and governor.head.i != governor.i:
+            governor = governor.head
+        target = verb.head.lower_ in ("for", "of", "against") and any(
+            c.dep_ == "dobj" for c in governor.children
+        )
+        if governor.pos_ in ("VERB", "AUX") and not target:
+            return _subject(governor)
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ) and not any(c.dep_ == "dobj" for c in verb.head.children):
+        return _subject(verb.head)  # "flew in to tell the crowd": the traveller tells
     # "Yellen is likely to stress": through the adjective to the clause's subject.
     if verb.dep_ in ("xcomp", "conj", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "He left, saying that ...": the participle's speaker is the main clause's subject.

@@ -157,3 +157,29 @@ def test_poll_frame_attributes_the_clause(run):
     r = run("In a new harbour survey released Monday, 60 percent of dockers chose the union plan.")
     claim = r.claim("60 percent of dockers")
     assert r.cue(claim) == "In" and r.source_text(claim) == "a new harbour survey"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "source"),
+    [
+        ("The harbour master responded by saying that the pier was safe.", "pier was safe",
+         "The harbour master"),
+        ("Councillor Brandt has gone further by proposing that the tolls be scrapped.",
+         "tolls be scrapped", "Councillor Brandt"),
+        ("The premier was especially vocal in opposing the new pipeline tax.", "pipeline tax",
+         "The premier"),
+    ],
+)
+def test_gerund_after_a_preposition_takes_the_governing_subject(run, sentence, content, source):
+    r = run(sentence)
+    assert r.source_text(r.claim(content)) == source
+
+
+def test_inverted_speaker_after_a_quote(run):
+    r = run('"The ferry will run again in spring," said Lindqvist, adding that fares would rise.')
+    assert r.source_text(r.claim("ferry will run")) == "Lindqvist"
+
+
+def test_share_of_people_as_the_source(run):
+    r = run("About 3 in 10 say the council should resign over the flooding.")
+    assert r.source_text(r.claim("council should resign")) == "About 3 in 10"

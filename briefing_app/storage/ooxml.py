@@ -15,6 +15,8 @@ from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from briefing_app.domain.palette import LABELS, LIGHT
+
 # XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF; lxml raises on them.
 _ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -29,24 +31,10 @@ def one_line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
-# Light tints of the Okabe-Ito palette, distinguishable with the common colour-vision
-# deficiencies and light enough for black text to keep its contrast. A claim's source is set
-# in bold instead of tinted. The window's highlighter should use the same values.
-HIGHLIGHT = {
-    "person": "CCE8F8",        # sky blue
-    "organisation": "B8E6D8",  # bluish green
-    "state": "EED5E4",         # reddish purple
-    "group": "FBE8B8",         # orange
-    "unnamed": "E3E3E3",       # grey: no name, no colour
-    "content": "FAF5C2",       # yellow: what is claimed
-    "cue": "F8DDA8",           # orange, stronger: the speech verb
-    "hedge": "F6C9AE",         # vermilion: reportedly, allegedly, ...
-}
-HIGHLIGHT_LABELS = {
-    "person": "person", "organisation": "organisation", "state": "state",
-    "group": "group", "unnamed": "unnamed source", "content": "claim",
-    "source": "claim source", "cue": "cue", "hedge": "hedge",
-}
+# The highlight colours live in domain/palette.py, shared with the window; Word wants them
+# as bare hex, without the "#".
+HIGHLIGHT = {key: colour.lstrip("#") for key, colour in LIGHT.items()}
+HIGHLIGHT_LABELS = LABELS
 # Traffic Light Protocol 2.0 prescribes these label colours on a black background.
 TLP_COLOURS = {
     "TLP:RED": "FF2B2B",

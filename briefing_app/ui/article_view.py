@@ -18,8 +18,6 @@ from briefing_app.ui.tooltips import describe_marks
 
 # Highlighting work per event-loop turn: small enough that the window never stalls.
 _SLICE_SECONDS = 0.008
-_CURRENT_COLOUR = "#fff3a6"
-_FLASH_COLOUR = "#ffd23f"
 _FLASH_MS = 450
 
 
@@ -63,7 +61,7 @@ class ArticleView(QPlainTextEdit):
         self._slicer.timeout.connect(self._highlight_slice)
         self._current: tuple[int, int] | None = None
         self._flash = QTimer(self, singleShot=True, interval=_FLASH_MS)
-        self._flash.timeout.connect(lambda: self._show_current(_CURRENT_COLOUR))
+        self._flash.timeout.connect(lambda: self._show_current(self.highlighter.ink["current"]))
         self._margin = _Margin(self)
         self.blockCountChanged.connect(self._update_margin_width)
         self.updateRequest.connect(self._update_margin)
@@ -117,6 +115,12 @@ class ArticleView(QPlainTextEdit):
         self._todo = sorted(set(self._todo) | blocks,
                             key=lambda b: (first <= b < first + 80, -b))
 
+    def set_colours(self, tints: dict[str, str], ink: dict[str, str]) -> None:
+        """New highlight colours (theme or settings changed): redraw every block, in slices."""
+        self.highlighter.set_colours(tints, ink)
+        self.refresh_highlights()
+        self._show_current(ink["current"])
+
     def is_highlighting(self) -> bool:
         return self._job is not None or bool(self._todo) or self._slicer.isActive()
 
@@ -151,7 +155,7 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._current[0])
         self.setTextCursor(cursor)
         self.centerCursor()
-        self._show_current(_FLASH_COLOUR)
+        self._show_current(self.highlighter.ink["flash"])
         self._flash.start()
 
     def _show_current(self, colour: str) -> None:

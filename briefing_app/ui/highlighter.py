@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextFormat
 
+from briefing_app.domain import palette
 from briefing_app.domain.model import Briefing
 from briefing_app.ui.offsets import OffsetMap
 
@@ -21,16 +22,6 @@ LAYERS = ("mention", "source", "cue", "content", "hedge")
 LAYER_PROPERTY = {layer: QTextFormat.Property.UserProperty + n for n, layer in enumerate(LAYERS)}
 KIND_PROPERTY = QTextFormat.Property.UserProperty + len(LAYERS)  # the actor kind of a mention
 
-ACTOR_COLOURS = {
-    "person": "#cfe3ff",
-    "organisation": "#d5f2d0",
-    "state": "#ffe2c2",
-    "group": "#ead9ff",
-    "unnamed": "#e4e4e4",
-}
-CLAIM_COLOURS = {"machine": "#1f5fbf", "accepted": "#1e8a3a", "edited": "#1e8a3a",
-                 "rejected": "#9a9a9a"}
-HEDGE_COLOUR = "#d9822b"
 
 
 class Mark(NamedTuple):
@@ -65,13 +56,13 @@ def marks_for_source(briefing: Briefing, source_id: str) -> list[Mark]:
     return list(iter_marks(briefing, source_id))
 
 
-def _format(mark: Mark) -> QTextCharFormat:
+def _format(mark: Mark, tints: dict[str, str], ink: dict[str, str]) -> QTextCharFormat:
     fmt = QTextCharFormat()
     if mark.layer == "mention":
         fmt.setProperty(KIND_PROPERTY, mark.style)
-        fmt.setBackground(QColor(ACTOR_COLOURS.get(mark.style, "#e4e4e4")))
+        fmt.setBackground(QColor(tints.get(mark.style, tints["unnamed"])))
         return fmt
-    colour = QColor(CLAIM_COLOURS.get(mark.style, CLAIM_COLOURS["machine"]))
+    colour = QColor(ink.get(mark.style, ink["machine"]))
     if mark.style == "rejected":
         fmt.setForeground(colour)
     if mark.layer == "content":
@@ -85,18 +76,26 @@ def _format(mark: Mark) -> QTextCharFormat:
         fmt.setForeground(colour)
     else:  # a hedge: wavy and italic, so "reportedly" can never pass for fact
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor(HEDGE_COLOUR))
+        fmt.setUnderlineColor(QColor(ink["hedge"]))
         fmt.setFontItalic(True)
     return fmt
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    """Formats a block from the marks that touch it; overlapping marks are merged."""
+    """Formats a block from the marks that touch it; overlapping marks are merged.
+
+    Its colours come from domain/palette.py, the table the Word export uses too.
+    """
 
     def __init__(self, document):
         super().__init__(document)
         self.offsets = OffsetMap("")
         self.by_block: dict[int, list[Mark]] = {}
+        self.tints, self.ink = palette.tints("light"), palette.ink("light")
+
+    def set_colours(self, tints: dict[str, str], ink: dict[str, str]) -> None:
+        """Use these colours from the next redraw on (the view redraws after a theme change)."""
+        self.tints, self.ink = dict(tints), dict(ink)
 
     def index_marks(self, offsets: OffsetMap, marks, by_block: dict[int, list[Mark]],
                     step: int = 2000) -> Iterator[None]:
@@ -127,7 +126,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             start = max(self.offsets.to_qt(mark.start) - base, 0)
             end = min(self.offsets.to_qt(mark.end) - base, length)
             if end > start:
-                pieces.append((start, end, mark, _format(mark)))
+                pieces.append((start, end, mark, _format(mark, self.tints, self.ink)))
         cuts = sorted({p for start, end, _, _ in pieces for p in (start, end)})
         for left, right in zip(cuts, cuts[1:], strict=False):
             merged = QTextCharFormat()

@@ -26,6 +26,9 @@ SETTINGS = {
         Setting("pipeline", str, "", "spaCy pipeline name; empty means the default pipeline"),
         Setting("author", str, "", "analyst name written into new briefings"),
         Setting("mark", str, "TLP:AMBER", "default handling mark of new briefings"),
+        Setting("theme", str, "system", "system (follow the platform), light or dark"),
+        Setting("highlight_colours", dict, {},
+                "the analyst's own light tint per actor kind, as #rrggbb; missing: default"),
         Setting("max_input_mb", int, 50, "largest article file that will be opened, in MB"),
         Setting("max_text_chars", int, 2_000_000, "longest article text, in characters"),
         Setting("recent_files", list, [], "recently opened files, newest first"),
@@ -61,7 +64,8 @@ class Settings:
 
     def get(self, key: str):
         value = self._values.get(key, SETTINGS[key].default)
-        return list(value) if isinstance(value, list) else value
+        # Copies: a caller that edits a list or dict must not edit the stored value.
+        return type(value)(value) if isinstance(value, (list, dict)) else value
 
     def set(self, key: str, value) -> None:
         if not isinstance(value, SETTINGS[key].type):

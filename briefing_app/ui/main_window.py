@@ -14,6 +14,7 @@ from briefing_app.document.analysis_control import AnalysisController
 from briefing_app.document.analysis_worker import AnalysisRunner
 from briefing_app.document.autosave import Autosaver
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain import palette
 from briefing_app.qtmodels.actors_model import ActorsModel
 from briefing_app.qtmodels.claims_model import ClaimsModel
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, SPAN_ROLE
@@ -34,6 +35,7 @@ from briefing_app.ui.panels import Panel
 from briefing_app.ui.review_controller import ReviewController
 from briefing_app.ui.sources import SourceActions
 from briefing_app.ui.status import StatusBar
+from briefing_app.ui.theme import theme_manager
 from briefing_app.ui.window_files import FileActionsMixin
 
 
@@ -44,7 +46,6 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.settings = settings or Settings()
         self.doc = BriefingDocument(self.new_briefing(), self)
         self.analysis = AnalysisController(self.doc, AnalysisRunner(engine, self), self)
-        self.analysis.pipeline = self.settings.get("pipeline")
         self._warmed = False
         self._selecting = False
         self.article = ArticleView(self.doc, self)
@@ -63,7 +64,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         inspector_box = QWidget(self)
         box = QVBoxLayout(inspector_box)
         box.addWidget(self.inspector, 1)
-        box.addWidget(Legend(self))
+        self.legend = Legend(self)
+        box.addWidget(self.legend)
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         docks = [self._dock("Sources", self.sources_panel, left),
                  self._dock("Actors", self.actors_panel, left),
@@ -86,6 +88,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.clipboard_actions = ClipboardActions(self)
         build_menus(self)
         self._connect()
+        self.theme = theme_manager()
+        self.theme.schemeChanged.connect(self.apply_colours)
+        self.apply_settings()
         self.article.zoom(self.settings.get("zoom"))
         self.update_title()
         self.resize(1400, 900)
@@ -174,6 +179,40 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
+
+    def show_settings(self) -> None:
+        from briefing_app.ui.settings_dialog import SettingsDialog  # loaded on first use
+
+        if not SettingsDialog(self.settings, self).exec():
+            return
+        self.settings.save()
+        self.apply_settings()
+        doc = self.doc
+        if not doc.path and not doc.briefing.sources and doc.undo_stack.count() == 0:
+            # An untouched untitled briefing has nothing to lose: it takes the new author
+            # and mark at once instead of at the next new briefing.
+            doc.replace(self.new_briefing())
+
+    def apply_settings(self) -> None:
+        """Put the settings that need no restart into effect (at start, and after Settings…).
+
+        Author, mark and the size limits are read where they are used: new briefings and
+        opened files pick them up by themselves.
+        """
+        pipeline = self.settings.get("pipeline")
+        if pipeline != self.analysis.pipeline and self._warmed:
+            self.analysis.runner.warm_up(pipeline)  # load it before the next analysis asks
+        self.analysis.pipeline = pipeline
+        self.theme.apply(self.settings.get("theme"))
+        self.apply_colours()
+
+    def apply_colours(self, *_args) -> None:
+        """Highlight tints for the scheme on screen, with the analyst's own actor colours."""
+        scheme = self.theme.scheme
+        tints = palette.tints(scheme, self.settings.get("highlight_colours"))
+        ink = palette.ink(scheme)
+        self.article.set_colours(tints, ink)
+        self.legend.set_colours(tints, ink, palette.TEXT[scheme])
 
     def show_about(self) -> None:
         AboutDialog(self.settings.get("pipeline"), self.doc.briefing.pipeline, self).exec()

@@ -59,6 +59,10 @@ def build_menus(window) -> None:
                           window.clipboard_actions.paste_action])
     window.corrections.fill_menu(edit_menu.addMenu("&Correct"))
     edit_menu.addMenu("&Nudge Boundaries").addActions(window.nudger.actions)
+    edit_menu.addSeparator()
+    settings = _action(window, edit_menu, "actionSettings", "Se&ttings…", window.show_settings,
+                       ["Ctrl+,"])
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu > Settings
 
     view_menu = bar.addMenu("&View")
     _action(window, view_menu, "actionZoomIn", "Zoom &In", lambda: _zoom(window, 1),

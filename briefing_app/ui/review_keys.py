@@ -54,5 +54,6 @@ OTHER_KEYS = (
     ("Ctrl+F, F3, Shift+F3, Esc", "Find in the article, next, previous, close"),
     ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the article in / out / reset"),
     ("Ctrl+R", "Re-analyse the current article"),
+    ("Ctrl+,", "Settings: pipeline, author, mark, theme, colours"),
     ("Ctrl+Q", "Quit"),
 )

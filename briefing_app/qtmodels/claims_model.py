@@ -15,7 +15,9 @@ from briefing_app.domain.ops import Change
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
 
 COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likelihood",
-           "Status", "Review", "Included", "Para.")
+           "Status", "Review", "Included", "Para.", "Source")
+# Last, so the other columns keep their numbers (filters and sorting refer to them).
+SOURCE_COLUMN = COLUMNS.index("Source")
 _EXCERPT = 90
 
 
@@ -64,6 +66,9 @@ class ClaimsModel(QAbstractTableModel):
             return self._value(claim, index.column(), role == SORT_ROLE)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return self._content(claim)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SOURCE_COLUMN:
+            source = self._doc.briefing.source(claim.source_id)
+            return source.title if source else None
         if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
             return Qt.GlobalColor.gray
         return None
@@ -87,9 +92,22 @@ class ClaimsModel(QAbstractTableModel):
         }
         if column == 10:
             return claim.paragraph if for_sort else str(claim.paragraph or "")
+        if column == SOURCE_COLUMN:
+            # Numbered like the Sources panel and the export's "Source 1", "Source 2".
+            number = self._source_number(claim.source_id)
+            return number if for_sort else (f"#{number}" if number else "")
         return values[column]
 
+    def _source_number(self, source_id: str) -> int:
+        sources = self._doc.briefing.sources
+        return next((n for n, s in enumerate(sources, 1) if s.id == source_id), 0)
+
     def _on_changed(self, change: Change) -> None:
+        if change.kind == "sources":  # added, removed or retitled: numbers and titles move
+            if self.rowCount():
+                self.dataChanged.emit(self.index(0, SOURCE_COLUMN),
+                                      self.index(self.rowCount() - 1, SOURCE_COLUMN))
+            return
         if change.kind == "actors":
             if self.rowCount():
                 self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))

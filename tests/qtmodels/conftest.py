@@ -25,3 +25,8 @@ def analysed_doc(qapp):
     doc.push(AddSourceCommand(doc, source))
     doc.push(ApplyAnalysisCommand(doc, handmade.make_analysis(source)))
     return doc
+
+
+@pytest.fixture
+def handmade_module():
+    return _handmade()

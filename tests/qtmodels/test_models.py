@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from briefing_app.document import commands
 from briefing_app.qtmodels.actors_model import ActorsModel
-from briefing_app.qtmodels.claims_model import ClaimsModel
+from briefing_app.qtmodels.claims_model import COLUMNS, ClaimsModel
 from briefing_app.qtmodels.filter_proxy import FilterProxy
 from briefing_app.qtmodels.roles import ID_ROLE, SORT_ROLE, SPAN_ROLE
 from briefing_app.qtmodels.sources_model import SourcesModel
@@ -81,3 +81,22 @@ def test_sources_model_counts_reviewed_claims(analysed_doc):
     assert model.index(0, 4).data() == "1 of 3"
     analysed_doc.set_pending("s1", True)
     assert model.index(0, 5).data() == "running…"
+
+
+def test_claims_name_their_source_by_number(analysed_doc, qtmodeltester, handmade_module):
+    model = ClaimsModel(analysed_doc)
+    column = COLUMNS.index("Source")
+    second = handmade_module.make_source(handmade_module.TEXT + "More.\r\n", "s2")
+    second.title = "Second report"
+    analysed_doc.push(commands.AddSourceCommand(analysed_doc, second))
+    analysis = handmade_module.make_analysis(second)
+    for claim in analysis.claims:  # the hand-made ids are per source; a briefing needs new ones
+        claim.id += "-2"
+    analysed_doc.push(commands.ApplyAnalysisCommand(analysed_doc, analysis))
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(model.row_of("c1"), column).data() == "#1"
+    assert model.index(model.row_of("c1-2"), column).data() == "#2"
+    assert model.index(model.row_of("c1-2"), column).data(SORT_ROLE) == 2
+    assert model.index(model.row_of("c1-2"), column).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Second report")
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Source"

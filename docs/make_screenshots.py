@@ -1,0 +1,59 @@
+"""Retake docs/window-main.png: the wire-report sample analysed, a claim reviewed and rated.
+
+Run under a display or offscreen:
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
+
+from briefing_app.app import create_main_window
+from briefing_app.paths import sample_path
+
+DOCS = Path(__file__).resolve().parent
+
+
+def _wait_for(signal, seconds: float = 120) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def _settle(ms: int = 1500) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def main() -> int:
+    window = create_main_window()
+    window.resize(1400, 900)
+    window.show()
+    window.open_path(str(sample_path("wire_report.txt")))
+    _wait_for(window.analysis.landed)
+    view = window.claims_panel.view
+    view.setFocus()
+    # Keyboard review as an analyst does it: next claim twice, accept, rate B2, "likely".
+    for key, modifier in ((Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_J, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier),
+                          (Qt.Key.Key_2, Qt.KeyboardModifier.NoModifier),
+                          (Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)):
+        QTest.keyClick(view, key, modifier)
+    _settle()
+    window.grab().save(str(DOCS / "window-main.png"))
+    print(DOCS / "window-main.png")
+    window.doc.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

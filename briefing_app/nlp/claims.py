@@ -17,11 +17,14 @@ from briefing_app.nlp.lexicon import (
     CONTENT_PREPS,
     CUE_NOUNS,
     CUE_VERBS,
+    FINDING_SOURCES,
+    FINDING_VERBS,
     NAMING_VERBS,
     NOUN_PREPS,
     OBJECT_CONTENT_VERBS,
     QUOTE_ONLY_VERBS,
     RAISING_VERBS,
+    SHOWING_VERBS,
     TARGET_VERBS,
 )
 from briefing_app.nlp.quotes import overlapping
@@ -86,7 +89,7 @@ def _content_of(verb, lemma: str) -> list:
                 for t in conj.subtree
             }
             return [t for t in child.subtree if t.i != verb.i and t.i not in others]
-    if lemma in OBJECT_CONTENT_VERBS:
+    if lemma in OBJECT_CONTENT_VERBS and _object_is_content(verb, lemma):
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None:
             tokens = list(obj.subtree)
@@ -94,6 +97,12 @@ def _content_of(verb, lemma: str) -> list:
                 # "accused him of lying", "warned China against ...": the charge is content.
                 for child in verb.children:
                     if child.dep_ == "prep" and child.i > obj.i and child.lower_ in NOUN_PREPS:
+                        tokens += list(child.subtree)
+            if lemma in FINDING_VERBS:
+                # "the poll shows Okafor with a lead", "found gaps in the budget": the
+                # finding goes on after the object.
+                for child in verb.children:
+                    if child.dep_ in ("prep", "oprd", "acomp") and child.i > obj.i:
                         tokens += list(child.subtree)
             if lemma in NAMING_VERBS:
                 # "called Trump 'unhinged'": the name given is part of what was said.
@@ -116,6 +125,13 @@ def _content_of(verb, lemma: str) -> list:
         if token.i > verb.i and _that_clause(token, verb):
             return list(token.subtree)
     return []
+
+
+def _object_is_content(verb, lemma: str) -> bool:
+    if lemma not in FINDING_VERBS or lemma in SHOWING_VERBS:
+        return True
+    subject = _subject(verb)
+    return subject is not None and subject.lemma_.lower() in FINDING_SOURCES
 
 
 def _without_trailing_aside(tokens: list) -> list:

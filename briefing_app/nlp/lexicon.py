@@ -17,7 +17,7 @@ _STANCE_VERBS = {
         "tout boast joke quip recount estimate predict project list detail highlight "
         "echo affirm proclaim retort counter "
         "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub refer express defend find talk credit"
+        "dub refer express defend find talk credit focus"
     ),
     "warn": "warn caution alert",
     "deny": "deny reject dismiss refute dispute disavow rebut downplay",
@@ -49,7 +49,17 @@ OBJECT_CONTENT_VERBS = set(
     "denounce condemn mock decry tweet post write propose demand urge seek want support "
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
     "lament request call name label dub express defend echo recall back oppose warn chide "
-    "thank credit fault say".split()
+    "thank credit fault say show find".split()
+)
+
+# Verbs whose object is content only when a document or study is the subject: "the
+# survey found Okafor ahead" reports a finding; "she found a job" does not.
+FINDING_VERBS = {"find", "show"}
+# ... except these, whose object is a finding whoever shows it ("she has shown resolve").
+SHOWING_VERBS = {"show"}
+FINDING_SOURCES = set(
+    "poll survey study report investigation inquiry paper analysis review audit research "
+    "probe data test".split()
 )
 
 # Verbs that mark attribution only around a quotation: "'...,' she continued."
@@ -69,7 +79,7 @@ NAMING_VERBS = {"call", "name", "label", "dub", "brand", "describe", "consider",
 CONTENT_PREPS = {
     "call": "for", "push": "for", "press": "for", "ask": "for", "argue": "for",
     "refer": "to", "talk": "about", "speak": "about", "complain": "about", "warn": "about",
-    "worry": "about", "comment": "on", "insist": "on",
+    "worry": "about", "comment": "on", "insist": "on", "focus": "on",
 }
 
 # Nouns that head an attribution: "a statement that...", "his claim that ...".

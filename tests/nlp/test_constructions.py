@@ -183,3 +183,20 @@ def test_inverted_speaker_after_a_quote(run):
 def test_share_of_people_as_the_source(run):
     r = run("About 3 in 10 say the council should resign over the flooding.")
     assert r.source_text(r.claim("council should resign")) == "About 3 in 10"
+
+
+def test_a_survey_shows_its_finding(run):
+    r = run("A harbour survey released Friday shows Okafor with a narrow lead over Brandt.")
+    claim = r.claim("Okafor with a narrow lead")
+    assert r.cue(claim) == "shows" and r.source_text(claim) == "A harbour survey"
+
+
+def test_find_reports_only_what_a_study_found(run):
+    r = run("The audit found serious gaps in the ferry budget. Later she found a new job.")
+    assert [r.content(c) for c in r.claims()] == ["serious gaps in the ferry budget"]
+
+
+def test_focused_on_gives_the_topic(run):
+    r = run("The senator focused on the cost of the new bridge.")
+    claim = r.claim("cost of the new bridge")
+    assert r.cue(claim) == "focused" and r.source_text(claim) == "The senator"

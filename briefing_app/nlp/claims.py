@@ -98,6 +98,11 @@ def _content_of(verb, lemma: str) -> list:
                 for child in verb.children:
                     if child.dep_ == "prep" and child.i > obj.i and child.lower_ in NOUN_PREPS:
                         tokens += list(child.subtree)
+            for child in verb.children:
+                # "slammed the plan as too vague", "cited Oslo as the likeliest host": what
+                # the object is taken for is part of what was said.
+                if child.dep_ == "prep" and child.lower_ == "as" and child.i > obj.i:
+                    tokens += list(child.subtree)
             if lemma in FINDING_VERBS:
                 # "the poll shows Okafor with a lead", "found gaps in the budget": the
                 # finding goes on after the object.
@@ -149,6 +154,20 @@ def _without_trailing_aside(tokens: list) -> list:
     return tokens
 
 
+def _through_colon(tokens: list) -> list:
+    """'said it fell flat for one reason: the pride ...': the content goes on past a colon
+    to the end of its sentence."""
+    last = tokens[-1]
+    doc = last.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ":":
+        return tokens
+    end = last.sent.end
+    rest = [t for t in doc[last.i + 2 : end] if not t.is_space]
+    if sum(not t.is_punct for t in rest) < 2:
+        return tokens
+    return spans.trim(tokens + [doc[last.i + 1]] + rest)
+
+
 def _that_clause(token, verb) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         return False
@@ -171,6 +190,8 @@ def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     tokens = _without_trailing_aside(tokens)
     if not tokens:
         return None
+    if verb.i < tokens[0].i:
+        tokens = _through_colon(tokens)
     pieces = spans.segments(tokens)
     if len(pieces) == 1 or verb.dep_ != "parataxis":
         pieces = [(pieces[0][0], pieces[-1][1])]

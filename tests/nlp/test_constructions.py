@@ -200,3 +200,13 @@ def test_focused_on_gives_the_topic(run):
     r = run("The senator focused on the cost of the new bridge.")
     claim = r.claim("cost of the new bridge")
     assert r.cue(claim) == "focused" and r.source_text(claim) == "The senator"
+
+
+def test_object_taken_as_something_is_part_of_the_content(run):
+    r = run("The mayor slammed the ferry plan as too costly and far too slow.")
+    assert r.content(r.claim("ferry plan")) == "the ferry plan as too costly and far too slow"
+
+
+def test_content_runs_on_past_a_colon(run):
+    r = run("The engineer said the bridge failed for one reason: the bolts were never tightened.")
+    assert r.content(r.claim("bridge failed")).endswith("the bolts were never tightened")

@@ -68,13 +68,13 @@ class AnalysisController(QObject):
         if source_id:
             self.progress.emit(source_id, fraction)
 
-    def _on_finished(self, job_id: int, analysis) -> None:
+    def _on_finished(self, job_id: int, analysis, spare=None) -> None:
         label = self._labels.get(job_id, "Analyse article")
         source_id = self._finish(job_id)
         source = self.doc.briefing.source(source_id)
         if source is None or source.sha256 != analysis.sha256:
             return
-        self.doc.push(ApplyAnalysisCommand(self.doc, analysis, label))
+        self.doc.push(ApplyAnalysisCommand(self.doc, analysis, label, spare=spare))
         self.landed.emit(source_id)
 
     def _on_failed(self, job_id: int, message: str) -> None:

@@ -8,6 +8,7 @@ the main thread decides whether the result is still wanted (job id, sha256).
 from __future__ import annotations
 
 import copy
+import gc
 import itertools
 import threading
 import time
@@ -15,6 +16,7 @@ import time
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from briefing_app.domain.model import Source
+from briefing_app.domain.ops import copy_analysis
 
 # Progress is reported at most this often: a flood of queued signals would stall the GUI.
 _PROGRESS_INTERVAL = 0.1
@@ -42,7 +44,7 @@ class _Worker(QObject):
     """Lives in the worker thread; its slots run there, one job after another."""
 
     progress = Signal(int, float)
-    finished = Signal(int, object)  # job id, Analysis
+    finished = Signal(int, object, object)  # job id, Analysis, a copy the GUI may adopt
     failed = Signal(int, str)
     cancelled = Signal(int)
 
@@ -55,6 +57,11 @@ class _Worker(QObject):
     def _nlp(self, name: str):
         if name not in self._pipelines:
             self._pipelines[name] = self._engine.load(name or None)
+            # A loaded pipeline is ~90,000 Python objects that live as long as the app. A
+            # full garbage collection walks every tracked object while holding the GIL, in
+            # whichever thread triggers it, so they cost the GUI ~40 ms per pass; frozen,
+            # the collector skips them (they are still freed by reference counting).
+            gc.freeze()
         return self._pipelines[name]
 
     @Slot(str)
@@ -88,14 +95,16 @@ class _Worker(QObject):
         if analysis is None:
             self.cancelled.emit(job_id)
         else:
-            self.finished.emit(job_id, analysis)
+            # The briefing needs objects of its own (the analysis is kept for redo); copying
+            # thousands of them here rather than on the GUI thread keeps the window live.
+            self.finished.emit(job_id, analysis, copy_analysis(analysis))
 
 
 class AnalysisRunner(QObject):
     """Main-thread front of the worker: submit sources, cancel, and shut down cleanly."""
 
     progress = Signal(int, float)
-    finished = Signal(int, object)
+    finished = Signal(int, object, object)  # job id, Analysis, its spare copy
     failed = Signal(int, str)
     cancelled = Signal(int)
     _submit = Signal(int, object, str)
@@ -169,9 +178,9 @@ class AnalysisRunner(QObject):
         self._thread = None
         return stopped
 
-    def _job_done(self, job_id: int, analysis) -> None:
+    def _job_done(self, job_id: int, analysis, spare) -> None:
         self.jobs.pop(job_id, None)
-        self.finished.emit(job_id, analysis)
+        self.finished.emit(job_id, analysis, spare)
 
     def _job_failed(self, job_id: int, message: str) -> None:
         self.jobs.pop(job_id, None)

@@ -31,12 +31,16 @@ class ApplyAnalysisCommand(QUndoCommand):
     """Make an analysis the machine baseline of its source; undo restores the former state.
 
     apply_analysis keeps claims the analyst accepted, edited or rejected, so re-analysing
-    (e.g. after changing pipeline) never loses the analyst's work.
+    (e.g. after changing pipeline) never loses the analyst's work. `spare`, an independent
+    copy of `analysis` (ops.copy_analysis, made by the worker thread), is adopted by the
+    first redo, which then copies nothing on the GUI thread; a later redo copies `analysis`.
     """
 
-    def __init__(self, doc: BriefingDocument, analysis: Analysis, text: str = "Analyse article"):
+    def __init__(self, doc: BriefingDocument, analysis: Analysis, text: str = "Analyse article",
+                 spare: Analysis | None = None):
         super().__init__(text)
         self._doc, self._analysis = doc, analysis
+        self._spare = spare
         self._before = None
 
     def redo(self) -> None:
@@ -52,7 +56,11 @@ class ApplyAnalysisCommand(QUndoCommand):
             )
         else:
             self._restore()
-        self._doc.notify(apply_analysis(briefing, self._analysis))
+        spare, self._spare = self._spare, None  # adopted once: the briefing owns it from now
+        if spare is not None:
+            self._doc.notify(apply_analysis(briefing, spare, owned=True))
+        else:
+            self._doc.notify(apply_analysis(briefing, self._analysis))
 
     def undo(self) -> None:
         self._restore()

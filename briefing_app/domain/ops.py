@@ -35,13 +35,22 @@ def _actor_key(actor: Actor) -> tuple[str, str]:
     return (actor.kind, " ".join(actor.name.lower().split()))
 
 
-def apply_analysis(briefing: Briefing, analysis: Analysis) -> list[Change]:
+def apply_analysis(briefing: Briefing, analysis: Analysis, *, owned: bool = False
+                   ) -> list[Change]:
     """Make `analysis` the machine baseline of its source, keeping the analyst's own work.
 
     Machine-state claims of the source are replaced; claims the analyst accepted, edited or
     rejected stay. Actors are merged into the briefing's one register by kind and name, so the
     same person in two sources is one actor. Returns the changes for the models.
+
+    The briefing gets copies of what it adds, since `analysis` may be applied again (redo).
+    With `owned`, the caller hands `analysis` over for good (e.g. a copy_analysis() made on
+    the worker thread) and its objects are taken as they are: copying the thousands of
+    objects of a long article on the GUI thread froze the window.
     """
+    fresh_actor = _own if owned else _fresh_actor
+    fresh_claim = _own if owned else _fresh_claim
+    fresh_mention = _own if owned else copy.copy
     source_id = analysis.source_id
     kept_claims = [
         c for c in briefing.claims if c.source_id != source_id or c.review != "machine"
@@ -55,7 +64,7 @@ def apply_analysis(briefing: Briefing, analysis: Analysis) -> list[Change]:
     for found in analysis.actors:
         existing = by_key.get(_actor_key(found))
         if existing is None:
-            actor = _fresh_actor(found)
+            actor = fresh_actor(found)
             briefing.actors.append(actor)
             by_key[_actor_key(actor)] = actor
             id_map[found.id] = actor.id
@@ -63,7 +72,8 @@ def apply_analysis(briefing: Briefing, analysis: Analysis) -> list[Change]:
         id_map[found.id] = existing.id
         known = {(m.source_id, m.start, m.end) for m in existing.mentions}
         existing.mentions.extend(
-            copy.copy(m) for m in found.mentions if (m.source_id, m.start, m.end) not in known
+            fresh_mention(m) for m in found.mentions
+            if (m.source_id, m.start, m.end) not in known
         )
         if not existing.role and found.role:
             existing.role = found.role
@@ -78,15 +88,35 @@ def apply_analysis(briefing: Briefing, analysis: Analysis) -> list[Change]:
     for found in analysis.claims:
         if (found.content.start, found.content.end) in kept_keys:
             continue
-        claim = _fresh_claim(found)
+        claim = fresh_claim(found)
         claim.actor_id = id_map.get(found.actor_id) if found.actor_id else None
         kept_claims.append(claim)
+    # Source positions looked up once: a per-claim scan of the sources was a hot spot.
+    order = {source.id: index for index, source in enumerate(briefing.sources)}
+    unknown = len(briefing.sources)
     briefing.claims = sorted(
-        kept_claims, key=lambda c: (_source_index(briefing, c.source_id), c.start)
+        kept_claims, key=lambda c: (order.get(c.source_id, unknown), c.start)
     )
     if analysis.pipeline.name:
         briefing.pipeline = analysis.pipeline
     return [Change("actors"), Change("claims")]
+
+
+def copy_analysis(analysis: Analysis) -> Analysis:
+    """An independent copy of `analysis`, for apply_analysis(..., owned=True).
+
+    The analysis worker makes it on its own thread, so the GUI thread only adopts objects.
+    """
+    return dataclasses.replace(
+        analysis,
+        actors=[_fresh_actor(a) for a in analysis.actors],
+        claims=[_fresh_claim(c) for c in analysis.claims],
+        warnings=list(analysis.warnings),
+    )
+
+
+def _own(found):
+    return found
 
 
 def _fresh_actor(found: Actor) -> Actor:
@@ -111,13 +141,6 @@ def _copy_span(span: Span | None) -> Span | None:
     if span is None:
         return None
     return Span(span.start, span.end, list(span.segments) if span.segments else None)
-
-
-def _source_index(briefing: Briefing, source_id: str) -> int:
-    for index, source in enumerate(briefing.sources):
-        if source.id == source_id:
-            return index
-    return len(briefing.sources)
 
 
 def mentioned_count(actor: Actor, source_id: str | None = None) -> int:

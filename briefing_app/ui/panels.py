@@ -54,6 +54,9 @@ class Panel(QWidget):
             # column would be squeezed to nothing, hiding names and mention texts.
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(0, 190)
+            # Rows are one line each: measuring every row's size hint after a long article
+            # landed cost a model call per row and column.
+            self.view.setUniformRowHeights(True)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter…")
         self.filter_edit.setClearButtonEnabled(True)

@@ -105,3 +105,26 @@ def test_modified_follows_the_clean_state(analysed):
     assert not analysed.is_modified()
     analysed.undo_stack.undo()
     assert analysed.is_modified()
+
+
+def test_a_spare_copy_is_adopted_once_and_redo_copies_the_analysis(doc, handmade):
+    from briefing_app.domain.ops import copy_analysis
+
+    analysis = handmade.make_analysis(doc.briefing.sources[0])
+    spare = copy_analysis(analysis)
+    assert spare.claims[0] is not analysis.claims[0]
+    assert spare.claims[0].content is not analysis.claims[0].content
+    doc.push(ApplyAnalysisCommand(doc, analysis, spare=spare))
+    # The worker's copy becomes the briefing's own: nothing is copied on the GUI thread.
+    assert {id(c) for c in doc.briefing.claims} == {id(c) for c in spare.claims}
+    claim = doc.briefing.claim("c2")
+    doc.push(commands.rate_claim(doc, claim, reliability="B"))
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.briefing.claims == [] and doc.briefing.actors == []
+    doc.undo_stack.redo()
+    # A redo applies copies of the untouched analysis, never the adopted objects again.
+    redone = doc.briefing.claim("c2")
+    assert redone is not claim and all(redone is not c for c in analysis.claims)
+    assert redone == analysis.claims[1] and redone.rating.reliability == ""
+    assert len(doc.briefing.actors) == 3

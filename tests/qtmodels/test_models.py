@@ -100,3 +100,14 @@ def test_claims_name_their_source_by_number(analysed_doc, qtmodeltester, handmad
     assert model.index(model.row_of("c1-2"), column).data(Qt.ItemDataRole.ToolTipRole) == (
         "Second report")
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Source"
+
+
+def test_actor_quoted_count_follows_a_rejected_claim(analysed_doc):
+    model = ActorsModel(analysed_doc)
+    index = model.index(model.row_of("a1"), 4)
+    assert index.data(SORT_ROLE) == 1
+    claim = next(c for c in analysed_doc.briefing.claims if c.actor_id == "a1")
+    analysed_doc.push(commands.set_review(analysed_doc, claim, "rejected"))
+    assert model.index(model.row_of("a1"), 4).data(SORT_ROLE) == 0
+    analysed_doc.undo_stack.undo()
+    assert model.index(model.row_of("a1"), 4).data(SORT_ROLE) == 1

@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import APP_ID, APP_NAME, __version__
+from briefing_app.paths import app_icon_path  # not from about_dialog: dialogs load on demand
 from briefing_app.settings import Settings
-from briefing_app.ui.about_dialog import app_icon_path
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.recovery import offer_recovery
 

@@ -7,8 +7,6 @@ importing spaCy: the window must not pay for spaCy at startup, nor the dialog la
 
 from __future__ import annotations
 
-import importlib.metadata as metadata
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import APP_ID, APP_NAME, __version__
-from briefing_app.paths import resources_dir
+from briefing_app.paths import app_icon_path  # re-exported: the dialog and its tests use it
 
 # (distribution, shown name, licence as shipped): the licence column is what the bundle
 # carries; metadata fills in the installed version.
@@ -40,11 +38,11 @@ BUNDLED = (
 )
 
 
-def app_icon_path(size: int = 256) -> str:
-    return str(resources_dir() / "icons" / "app" / f"{APP_ID}-{size}.png")
-
-
 def _version(distribution: str) -> str:
+    # importlib.metadata (with email, socket, zipfile...) costs ~30 ms: only when asked,
+    # never at start-up.
+    from importlib import metadata
+
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:
@@ -62,6 +60,8 @@ def _licence(meta) -> str:
 
 def pipeline_facts(name: str) -> dict[str, str]:
     """Name, version, licence and spaCy version of pipeline package `name`, from metadata."""
+    from importlib import metadata
+
     facts = {"name": name, "version": "not installed", "licence": "", "spacy": _version("spacy")}
     try:
         meta = metadata.metadata(name)

@@ -20,12 +20,10 @@ from briefing_app.qtmodels.claims_model import ClaimsModel
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, SPAN_ROLE
 from briefing_app.qtmodels.sources_model import SourcesModel
 from briefing_app.settings import Settings
-from briefing_app.ui.about_dialog import AboutDialog
 from briefing_app.ui.article_view import ArticleView
 from briefing_app.ui.briefing_panel import BriefingPanel
 from briefing_app.ui.clipboard import ClipboardActions
 from briefing_app.ui.context_menu import Corrections
-from briefing_app.ui.dialogs import ShortcutsDialog
 from briefing_app.ui.find_bar import FindBar
 from briefing_app.ui.inspector import Inspector
 from briefing_app.ui.legend import Legend
@@ -178,6 +176,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         fill_recent(self)
 
     def show_shortcuts(self) -> None:
+        from briefing_app.ui.dialogs import ShortcutsDialog  # built on first use only
+
         ShortcutsDialog(self).exec()
 
     def show_settings(self) -> None:
@@ -215,6 +215,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.legend.set_colours(tints, ink, palette.TEXT[scheme])
 
     def show_about(self) -> None:
+        from briefing_app.ui.about_dialog import AboutDialog  # built on first use only
+
         AboutDialog(self.settings.get("pipeline"), self.doc.briefing.pipeline, self).exec()
 
     def showEvent(self, event) -> None:

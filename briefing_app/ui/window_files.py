@@ -4,7 +4,6 @@ and asking before unsaved work is thrown away. A mixin, so main_window.py stays 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -59,6 +58,8 @@ class FileActionsMixin:
         return True
 
     def _open_article(self, path: str) -> bool:
+        import hashlib  # here, not at start-up: OpenSSL's bindings take a few ms to load
+
         from briefing_app.storage.loaders import load_path
 
         source = load_path(path, max_bytes=self.settings.get("max_input_mb") * 1024 * 1024,

@@ -31,6 +31,22 @@ def test_creating_the_window_does_not_import_spacy():
     assert result.returncode == 0, result.stderr
 
 
+def test_creating_the_window_leaves_file_formats_and_dialogs_for_later():
+    # Start-up pays only for what the first frame shows: readers and writers of file
+    # formats, package metadata and dialogs load when the analyst first needs them.
+    later = ("docx", "trafilatura", "lxml", "charset_normalizer", "pypdfium2",
+             "importlib.metadata", "briefing_app.storage.loaders",
+             "briefing_app.storage.project_file", "briefing_app.storage.docx_export",
+             "briefing_app.ui.about_dialog", "briefing_app.ui.dialogs")
+    code = ("import sys; from briefing_app.app import create_main_window; "
+            "w = create_main_window(); w.show(); "
+            f"loaded = [m for m in {later!r} if m in sys.modules]; "
+            "assert not loaded, loaded")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
 def test_object_names_are_in_place(window):
     for name in ("documentView", "sourcesView", "actorsView", "claimsView", "inspector"):
         assert window.findChild(object, name) is not None, name

@@ -19,9 +19,11 @@ from briefing_app.nlp.lexicon import (
     CUE_VERBS,
     FINDING_SOURCES,
     FINDING_VERBS,
+    MADE_THINGS,
     NAMING_VERBS,
     NOUN_PREPS,
     OBJECT_CONTENT_VERBS,
+    PASSIVE_CONTENT_VERBS,
     QUOTE_ONLY_VERBS,
     RAISING_VERBS,
     SHOWING_VERBS,
@@ -89,6 +91,17 @@ def _content_of(verb, lemma: str) -> list:
                 for t in conj.subtree
             }
             return [t for t in child.subtree if t.i != verb.i and t.i not in others]
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and lemma in PASSIVE_CONTENT_VERBS and not any(
+        c.dep_ == "dobj" for c in verb.children
+    ):
+        # "Pigs are considered unclean", "Okafor was declared the winner", "the ban was
+        # first reported by a paper": the subject (and what it is called) is the content.
+        tokens = list(passive.subtree)
+        for child in verb.children:
+            if child.dep_ in ("oprd", "attr", "acomp") and child.i > verb.i:
+                tokens += list(child.subtree)
+        return tokens
     if lemma in OBJECT_CONTENT_VERBS and _object_is_content(verb, lemma):
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None:
@@ -115,10 +128,16 @@ def _content_of(verb, lemma: str) -> list:
                     if child.dep_ in ("oprd", "acomp") and child.i > obj.i:
                         tokens += list(child.subtree)
             return tokens
-    prep_word = CONTENT_PREPS.get(lemma)
-    if prep_word:
+    prep_words = CONTENT_PREPS.get(lemma, "").split()
+    if prep_words:
+        for clause in verb.children:
+            # "calling for the council to act": the parser makes "for" a clause marker.
+            if clause.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in prep_words for g in clause.children
+            ):
+                return [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == prep_word:
+            if prep.dep_ == "prep" and prep.lower_ in prep_words:
                 pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     return list(pobj.subtree)
@@ -352,7 +371,15 @@ def _subject(verb):
         # "He left, saying that ...": the participle's speaker is the main clause's subject.
         return _subject(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        return verb.head
+        noun = verb.head
+        if noun.lemma_.lower() in MADE_THINGS and noun.dep_ in ("dobj", "pobj"):
+            # "rolled out ads attacking him", "shot back in an article stating": the
+            # one who made the ad or article is the speaker.
+            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+            maker = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
+            if maker is not None:
+                return maker
+        return noun
     return None
 
 

@@ -49,7 +49,7 @@ OBJECT_CONTENT_VERBS = set(
     "denounce condemn mock decry tweet post write propose demand urge seek want support "
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
     "lament request call name label dub express defend echo recall back oppose warn chide "
-    "thank credit fault say show find".split()
+    "thank credit fault say show find claim declare report".split()
 )
 
 # Verbs whose object is content only when a document or study is the subject: "the
@@ -60,6 +60,12 @@ SHOWING_VERBS = {"show"}
 FINDING_SOURCES = set(
     "poll survey study report investigation inquiry paper analysis review audit research "
     "probe data test".split()
+)
+
+# Things people make to speak through: "ads attacking him" speak for whoever ran them.
+MADE_THINGS = set(
+    "ad advertisement spot commercial article piece op-ed editorial column letter memo "
+    "email tweet post message video statement".split()
 )
 
 # Verbs that mark attribution only around a quotation: "'...,' she continued."
@@ -75,9 +81,14 @@ NOUN_PREPS = {"of", "on", "for", "against", "about", "to"}
 # Verbs whose object and its predicate are the content: "called the plan 'a disaster'".
 NAMING_VERBS = {"call", "name", "label", "dub", "brand", "describe", "consider", "deem"}
 
-# Prepositions that carry the content after some cue verbs: "called for", "referred to".
+# Verbs whose passive subject is the content: "X is considered a liberal", "X was
+# declared the winner", "the ban was reported by a paper".
+PASSIVE_CONTENT_VERBS = NAMING_VERBS | {"declare", "report", "claim", "see", "view"}
+
+# Prepositions (space-separated) that carry the content after some cue verbs: "called
+# for", "referred to", "asked about".
 CONTENT_PREPS = {
-    "call": "for", "push": "for", "press": "for", "ask": "for", "argue": "for",
+    "call": "for", "push": "for", "press": "for", "ask": "for about", "argue": "for",
     "refer": "to", "talk": "about", "speak": "about", "complain": "about", "warn": "about",
     "worry": "about", "comment": "on", "insist": "on", "focus": "on",
 }

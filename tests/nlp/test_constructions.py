@@ -210,3 +210,40 @@ def test_object_taken_as_something_is_part_of_the_content(run):
 def test_content_runs_on_past_a_colon(run):
     r = run("The engineer said the bridge failed for one reason: the bolts were never tightened.")
     assert r.content(r.claim("bridge failed")).endswith("the bolts were never tightened")
+
+
+def test_ads_speak_for_whoever_ran_them(run):
+    r = run("The union rolled out radio ads attacking the port authority over wages.")
+    assert r.source_text(r.claim("port authority")) == "The union"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "source"),
+    [
+        ("Okafor was declared the winner in the northern district.",
+         "Okafor was declared the winner in the northern district", None),
+        ("The toll was first reported by a local paper.", "The toll", "a local paper"),
+    ],
+)
+def test_passive_subject_is_the_content(run, sentence, content, source):
+    r = run(sentence)
+    claim = r.claim(content.split()[1])
+    assert r.content(claim) == content and r.source_text(claim) == source
+
+
+def test_calling_for_someone_to_act(run):
+    r = run("The mayor is calling for the council to step up its efforts against flooding.")
+    claim = r.claim("council to step up")
+    assert r.content(claim) == "the council to step up its efforts against flooding"
+
+
+def test_asked_about_gives_the_topic(run):
+    r = run("The senator was asked about the loan from the regional bank.")
+    assert r.content(r.claim("loan")) == "the loan from the regional bank"
+
+
+def test_claimed_and_declared_objects(run):
+    r = run("The coalition claimed victory in the capital. The rebels declared war on the north.")
+    contents = {r.cue(c): r.content(c) for c in r.claims()}
+    assert contents["claimed"] == "victory in the capital"
+    assert contents["declared"].startswith("war")

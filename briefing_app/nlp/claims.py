@@ -15,6 +15,7 @@ from briefing_app.nlp.colon import colon_claim
 from briefing_app.nlp.frames import frame_claim
 from briefing_app.nlp.lexicon import (
     CONTENT_PREPS,
+    CUE_ADJECTIVES,
     CUE_NOUNS,
     CUE_VERBS,
     FINDING_SOURCES,
@@ -59,6 +60,8 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
             claim = _according_to(token, base)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
             claim = _verb_claim(token, base, quotes)
+        elif token.pos_ == "ADJ" and token.lower_ in CUE_ADJECTIVES and token.dep_ == "acomp":
+            claim = _adjective_claim(token, base)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             claim = _noun_claim(token, base)
         elif token.text == ":":
@@ -281,6 +284,40 @@ def _according_to(token, base: int) -> RawClaim | None:
         cue_lemma="according to",
         source_root=pobj.idx + base if pobj is not None else None,
         source_is_pronoun=pobj is not None and pobj.pos_ == "PRON",
+    )
+
+
+def _adjective_claim(adj, base: int) -> RawClaim | None:
+    """'The mayor is confident that ...', 'residents are worried about the toll'."""
+    verb = adj.head
+    clause = next((c for c in adj.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        # "She remains concerned that ...": the parser hangs the clause on the verb.
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None)
+    if clause is None:
+        prep = next(
+            (c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "over")),
+            None,
+        )
+        clause = next(
+            (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
+        ) if prep is not None else None
+    if clause is None:
+        return None
+    tokens = spans.trim(t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i)
+    if not tokens:
+        return None
+    subject = _subject(verb)
+    source = spans.span_of(subject) if subject is not None else None
+    return RawClaim(
+        content=[spans.shift(spans.tokens_span(tokens), base)],
+        cue=[spans.shift(spans.tokens_span([adj]), base)],
+        source=[spans.shift(source, base)] if source else None,
+        stance=CUE_ADJECTIVES[adj.lower_],
+        kind="reported",
+        cue_lemma=adj.lower_,
+        source_root=subject.idx + base if subject is not None else None,
+        source_is_pronoun=subject is not None and subject.pos_ == "PRON",
     )
 
 

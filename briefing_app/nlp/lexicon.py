@@ -93,6 +93,15 @@ CONTENT_PREPS = {
     "worry": "about", "comment": "on", "insist": "on", "focus": "on",
 }
 
+# Adjectives after "be", "seem", "remain" that report a stance: "X is confident that ...",
+# "X is worried about ...".
+CUE_ADJECTIVES = {
+    "confident": "believe", "sure": "believe", "certain": "believe", "convinced": "believe",
+    "optimistic": "believe", "hopeful": "believe", "worried": "believe", "concerned": "believe",
+    "afraid": "believe", "fearful": "believe", "skeptical": "question", "doubtful": "question",
+    "adamant": "assert", "critical": "accuse",
+}
+
 # Nouns that head an attribution: "a statement that...", "his claim that ...".
 CUE_NOUNS = {
     "statement": "assert",

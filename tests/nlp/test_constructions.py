@@ -247,3 +247,20 @@ def test_claimed_and_declared_objects(run):
     contents = {r.cue(c): r.content(c) for c in r.claims()}
     assert contents["claimed"] == "victory in the capital"
     assert contents["declared"].startswith("war")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "source", "cue"),
+    [
+        ("The mayor is confident that the bridge will hold.", "the bridge will hold",
+         "The mayor", "confident"),
+        ("She remains concerned that the fund is too small.", "the fund is too small", "She",
+         "concerned"),
+        ("Residents are worried about the new ferry toll.", "the new ferry toll", "Residents",
+         "worried"),
+    ],
+)
+def test_stance_adjectives(run, sentence, content, source, cue):
+    r = run(sentence)
+    claim = r.claim(content)
+    assert (r.content(claim), r.source_text(claim), r.cue(claim)) == (content, source, cue)

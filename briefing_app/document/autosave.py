@@ -132,7 +132,8 @@ class Autosaver(QObject):
             if not self._lock.isLocked():
                 self.file.parent.mkdir(parents=True, exist_ok=True)
                 self._lock.tryLock(0)
-            save_project(self.doc.briefing, self.file)
+            # Compact: it runs on the GUI thread, and nobody reads an autosave by eye.
+            save_project(self.doc.briefing, self.file, compact=True)
             meta = {"path": self.doc.path, "pid": os.getpid()}
             atomic_write_bytes(self.file.with_suffix(".json"), json.dumps(meta).encode())
         except (BriefingError, OSError):

@@ -32,30 +32,46 @@ class _Invalid(Exception):
 
 
 # ----------------------------------------------------------------------------- writing
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    # Asked once per class: is_dataclass() and fields() for each of the ~100,000 objects
+    # of a long article's briefing cost more than the rest of the conversion.
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    names = _field_names(type(value))
+    if names is not None:
+        return {name: _to_plain(getattr(value, name)) for name in names}
     if isinstance(value, (list, tuple)):
         return [_to_plain(v) for v in value]
     return value
 
 
-def dumps(briefing: Briefing) -> str:
-    """The canonical text of a project: sorted keys, so equal briefings give equal files."""
+def dumps(briefing: Briefing, *, compact: bool = False) -> str:
+    """The canonical text of a project: sorted keys, so equal briefings give equal files.
+
+    `compact` (the autosave) drops the indentation, which lets json use its C encoder:
+    five times faster, and the same data when loaded.
+    """
     document = {
         "schema": SCHEMA,
         "version": VERSION,
         "app_version": __version__,
         "briefing": _to_plain(briefing),
     }
+    if compact:
+        return json.dumps(document, sort_keys=True, separators=(",", ":"),
+                          ensure_ascii=False) + "\n"
     return json.dumps(document, sort_keys=True, indent=1, ensure_ascii=False) + "\n"
 
 
-def save_project(briefing: Briefing, path: str | os.PathLike[str]) -> None:
+def save_project(briefing: Briefing, path: str | os.PathLike[str], *,
+                 compact: bool = False) -> None:
     """Write `briefing` to `path` atomically; a failure leaves the previous file as it was."""
     # A lone surrogate cannot be UTF-8; backslashreplace writes it as the JSON escape
     # \udcXX, which only ever occurs inside strings, so it loads back unchanged.
-    data = dumps(briefing).encode("utf-8", errors="backslashreplace")
+    data = dumps(briefing, compact=compact).encode("utf-8", errors="backslashreplace")
     try:
         atomic_write_bytes(path, data)
     except OSError as error:

@@ -44,6 +44,13 @@ def test_round_trip_is_identical():
     assert dumps(loads(SAMPLE_TEXT)) == SAMPLE_TEXT
 
 
+def test_compact_text_for_the_autosave_loads_the_same_briefing():
+    compact = dumps(builders.sample_briefing(), compact=True)
+    assert len(compact) < len(SAMPLE_TEXT) and "\n " not in compact
+    assert loads(compact) == builders.sample_briefing()
+    assert dumps(loads(compact)) == SAMPLE_TEXT
+
+
 def test_round_trip_keeps_every_kind_of_object():
     briefing = loads(SAMPLE_TEXT)
     assert len(briefing.sources) == 2 and briefing.sources[1].text.startswith("Maria Lind")

@@ -14,6 +14,7 @@ from briefing_app.nlp import spans
 from briefing_app.nlp.colon import colon_claim
 from briefing_app.nlp.frames import frame_claim
 from briefing_app.nlp.lexicon import (
+    AS_VERBS,
     CONTENT_PREPS,
     CUE_ADJECTIVES,
     CUE_NOUNS,
@@ -105,6 +106,17 @@ def _content_of(verb, lemma: str) -> list:
             if child.dep_ in ("oprd", "attr", "acomp") and child.i > verb.i:
                 tokens += list(child.subtree)
         return tokens
+    if lemma in AS_VERBS:
+        # "sees the plan as a trap", "portrayed him as an outsider": only with "as".
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        role = next(
+            (c for c in (list(verb.children) + list(obj.children) if obj is not None else [])
+             if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i),
+            None,
+        )
+        if role is not None:
+            inside = {t.i for t in obj.subtree}
+            return list(obj.subtree) + [t for t in role.subtree if t.i not in inside]
     if lemma in OBJECT_CONTENT_VERBS and _object_is_content(verb, lemma):
         obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         if obj is not None:

@@ -17,7 +17,7 @@ _STANCE_VERBS = {
         "tout boast joke quip recount estimate predict project list detail highlight "
         "echo affirm proclaim retort counter "
         "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub refer express defend find talk credit focus"
+        "dub refer express defend find talk credit focus portray regard depict characterize"
     ),
     "warn": "warn caution alert",
     "deny": "deny reject dismiss refute dispute disavow rebut downplay",
@@ -67,6 +67,9 @@ MADE_THINGS = set(
     "ad advertisement spot commercial article piece op-ed editorial column letter memo "
     "email tweet post message video statement".split()
 )
+
+# Verbs that attribute a view of their object only with "as": "sees the plan as a trap".
+AS_VERBS = {"see", "view", "regard", "portray", "depict", "characterize"}
 
 # Verbs that mark attribution only around a quotation: "'...,' she continued."
 QUOTE_ONLY_VERBS = {"continue"}

@@ -264,3 +264,9 @@ def test_stance_adjectives(run, sentence, content, source, cue):
     r = run(sentence)
     claim = r.claim(content)
     assert (r.content(claim), r.source_text(claim), r.cue(claim)) == (content, source, cue)
+
+
+def test_seeing_something_as_something_needs_as(run):
+    r = run("Most dockers see the new contract as a trap. The mayor saw the harbour at dawn.")
+    assert [r.content(c) for c in r.claims()] == ["the new contract as a trap"]
+    assert r.source_text(r.claims()[0]) == "Most dockers"

@@ -1,6 +1,5 @@
 """Bad input, driven from the table in docs/reliability.md: a new row there is a new test."""
 
-import importlib.util
 import io
 import json
 import re
@@ -13,6 +12,7 @@ import pytest
 
 from briefing_app.cli import main
 from briefing_app.settings import Settings
+from support.pdf import make_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "reliability.md"
@@ -28,14 +28,6 @@ def _rows() -> list[dict]:
 
 
 ROWS = _rows()
-
-
-def _pdf_maker():
-    path = ROOT / "tests" / "storage" / "test_loaders_pdf.py"
-    spec = importlib.util.spec_from_file_location("pdf_helpers", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.make_pdf
 
 
 def _docx_bytes(text="The minister said the port would reopen.") -> bytes:
@@ -101,8 +93,8 @@ BAD_FILES = {
     "docx_huge_part": ("pictures.docx", _huge_part_docx),
     "old_doc": ("old.docx", lambda: bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 600),
     "pdf_corrupt": ("broken.pdf", lambda: b"%PDF-1.7\n1 0 obj << /Type /Catalog"),
-    "pdf_no_text": ("scan.pdf", lambda: _pdf_maker()([[]])),
-    "pdf_password": ("secret.pdf", lambda: _pdf_maker()([["Secret text."]], encrypt=True)),
+    "pdf_no_text": ("scan.pdf", lambda: make_pdf([[]])),
+    "pdf_password": ("secret.pdf", lambda: make_pdf([["Secret text."]], encrypt=True)),
     "too_many_chars": ("huge.txt", lambda: ("All quiet on the docks. " * 220_000).encode()),
 }
 

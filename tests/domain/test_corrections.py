@@ -1,7 +1,5 @@
 """Pure correction ops and word nudges, without Qt: each op, then snapshot/restore undoes it."""
 
-import importlib.util
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -11,17 +9,7 @@ from briefing_app.domain import boundaries, corrections
 from briefing_app.domain.model import Briefing
 from briefing_app.domain.ops import add_source, apply_analysis
 from briefing_app.storage.project_file import dumps
-
-
-def _handmade():
-    path = Path(__file__).parent.parent / "document" / "handmade.py"
-    spec = importlib.util.spec_from_file_location("handmade", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-handmade = _handmade()
+from support import handmade
 
 
 @pytest.fixture

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import errno
-import importlib.util
 import io
 import os
 import zipfile
 from datetime import datetime
-from pathlib import Path
 
 import docx
 import pytest
@@ -18,17 +16,8 @@ from briefing_app.errors import ExportError
 from briefing_app.storage import atomic
 from briefing_app.storage.docx_export import export_briefing
 from briefing_app.storage.docx_template import default_template
+from support import briefing_builders as builders
 
-
-def _builders():
-    spec = importlib.util.spec_from_file_location(
-        "briefing_builders", Path(__file__).with_name("briefing_builders.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-builders = _builders()
 NOW = datetime(2026, 11, 27, 9, 30)
 BULLET = "List Bullet"
 

@@ -6,7 +6,6 @@ Skips without soffice/pdftotext locally; fails on CI (CI=true), where .ci/run in
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -17,17 +16,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.storage.docx_export import export_briefing
-
-
-def _builders():
-    spec = importlib.util.spec_from_file_location(
-        "briefing_builders", Path(__file__).with_name("briefing_builders.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-builders = _builders()
+from support import briefing_builders as builders
 
 
 def _tools_or_skip() -> tuple[str, str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import errno
-import importlib.util
 import json
 import os
 import random
@@ -22,19 +21,11 @@ import briefing_app
 from briefing_app.errors import ProjectFileError
 from briefing_app.storage import atomic, project_file
 from briefing_app.storage.project_file import dumps, load_project, loads, save_project
+from support import briefing_builders as builders
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
 
-def _builders():
-    spec = importlib.util.spec_from_file_location(
-        "briefing_builders", Path(__file__).with_name("briefing_builders.py"))
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-builders = _builders()
 SAMPLE_TEXT = dumps(builders.sample_briefing())
 
 

@@ -2,25 +2,15 @@
 thread is cancelled and joined at teardown, and a helper that waits for analysis to land.
 """
 
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from briefing_app.app import create_main_window
-
-
-def _handmade():
-    path = Path(__file__).parent.parent / "document" / "handmade.py"
-    spec = importlib.util.spec_from_file_location("handmade", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from support import handmade as handmade_helpers
 
 
 @pytest.fixture
 def handmade():
-    return _handmade()
+    return handmade_helpers
 
 
 def _stop(window):

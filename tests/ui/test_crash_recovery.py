@@ -56,7 +56,7 @@ CHILD = textwrap.dedent("""
 def run_child_until_autosaved(home: Path, out: Path) -> str:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BRIEFING_APP_HOME=str(home),
                PYTHONPATH=str(ROOT))
-    handmade = ROOT / "tests" / "document" / "handmade.py"
+    handmade = ROOT / "tests" / "support" / "handmade.py"
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(handmade), str(out)], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     done = out / "expected.done"

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: hand-made sources, analyses, briefings and files."""

@@ -59,6 +59,8 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         if token.lower_ == "according" and following == "to":
             claim = _according_to(token, base)
+        elif token.lower_ == "reportedly" and token.dep_ == "advmod":
+            claim = _reportedly(token, base)
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
             claim = _verb_claim(token, base, quotes)
         elif token.pos_ == "ADJ" and token.lower_ in CUE_ADJECTIVES and token.dep_ == "acomp":
@@ -296,6 +298,28 @@ def _according_to(token, base: int) -> RawClaim | None:
         cue_lemma="according to",
         source_root=pobj.idx + base if pobj is not None else None,
         source_is_pronoun=pobj is not None and pobj.pos_ == "PRON",
+    )
+
+
+def _reportedly(adverb, base: int) -> RawClaim | None:
+    """'The agency is reportedly weighing a bid': the clause, less the adverb, is reported
+    by someone the article does not name."""
+    verb = adverb.head
+    if verb.i == adverb.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    tokens = spans.trim(
+        t for t in verb.subtree
+        if t.i != adverb.i and not (t.is_punct and abs(t.i - adverb.i) == 1)
+    )
+    if len(tokens) < 3:
+        return None
+    return RawClaim(
+        content=[spans.shift(spans.tokens_span(tokens), base)],
+        cue=[spans.shift(spans.tokens_span([adverb]), base)],
+        source=None,
+        stance="assert",
+        kind="reported",
+        cue_lemma="reportedly",
     )
 
 

@@ -270,3 +270,13 @@ def test_seeing_something_as_something_needs_as(run):
     r = run("Most dockers see the new contract as a trap. The mayor saw the harbour at dawn.")
     assert [r.content(c) for c in r.claims()] == ["the new contract as a trap"]
     assert r.source_text(r.claims()[0]) == "Most dockers"
+
+
+def test_reportedly_marks_an_unsourced_claim(run):
+    r = run("The harbour board is reportedly weighing a bid for the old ferry yard.")
+    claim = r.claim("weighing")
+    assert r.cue(claim) == "reportedly"
+    assert r.source_text(claim) is None
+    assert "harbour board" in r.content(claim)
+    assert r.content(claim).endswith("the old ferry yard")
+

@@ -158,6 +158,11 @@ def _content_of(verb, lemma: str) -> list:
                 pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
                     return list(pobj.subtree)
+    if _trailing_relcl(verb):
+        # "X have an unfavorable view of Trump, the poll found.": the parser hangs the
+        # closing attribution on a noun as a relative clause; the sentence is the content.
+        inner = {t.i for t in verb.subtree}
+        return [t for t in verb.sent.root.subtree if t.i not in inner]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "X is Y, he said" and "X, he says, is Y": the clause around the cue is the content.
         inner = {t.i for t in verb.subtree}
@@ -166,6 +171,25 @@ def _content_of(verb, lemma: str) -> list:
         if token.i > verb.i and _that_clause(token, verb):
             return list(token.subtree)
     return []
+
+
+def _trailing_relcl(verb) -> bool:
+    """A "relative clause" that is really "..., the poll found." closing the sentence."""
+    if verb.dep_ not in ("relcl", "acl") or verb.tag_ not in _FINITE_OR_GERUND[:3]:
+        return False
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WP", "WDT") or subject.i > verb.i:
+        return False
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in verb.children):
+        return False
+    before = verb.left_edge.i - 1
+    after = verb.right_edge.i + 1
+    return (
+        before > verb.sent.start and doc[before].text == ","
+        and (after >= verb.sent.end or doc[after].is_punct)
+        and verb.sent.root.i < before
+    )
 
 
 def _object_is_content(verb, lemma: str) -> bool:

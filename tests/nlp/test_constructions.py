@@ -280,3 +280,10 @@ def test_reportedly_marks_an_unsourced_claim(run):
     assert "harbour board" in r.content(claim)
     assert r.content(claim).endswith("the old ferry yard")
 
+
+
+def test_closing_attribution_parsed_as_relative_clause(run):
+    r = run("Most ferry users have a low opinion of the new timetable, the survey found.")
+    claim = r.claim("low opinion")
+    assert r.content(claim) == "Most ferry users have a low opinion of the new timetable"
+    assert (r.source_text(claim), r.cue(claim)) == ("the survey", "found")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import platformdirs
 
-from briefing_app import APP_ID, APP_NAME
+from briefing_app import APP_ID
 
 _APP_DIR_NAME = "briefing-app"
 _home_override: Path | None = None
@@ -66,6 +66,3 @@ def sample_path(name: str = "wire_report.txt") -> Path:
 def app_icon_path(size: int = 256) -> str:
     return str(resources_dir() / "icons" / "app" / f"{APP_ID}-{size}.png")
 
-
-__all__ = ["APP_NAME", "config_dir", "data_dir", "cache_dir", "resources_dir", "sample_path",
-           "app_icon_path"]

@@ -13,13 +13,16 @@ from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.corrections import mentions_by_source
 from briefing_app.domain.model import Actor, Mention
 from briefing_app.domain.ops import Change, mentioned_count
+from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
 
 COLUMNS = ("Actor", "Kind", "Role", "Affiliation", "Quoted", "Mentioned", "Review",
            "By source")
 
 
-class ActorsModel(QAbstractItemModel):
+class ActorsModel(ColumnsMixin, QAbstractItemModel):
+    columns = COLUMNS
+
     def __init__(self, doc: BriefingDocument, parent=None):
         super().__init__(parent)
         self._doc = doc
@@ -63,11 +66,6 @@ class ActorsModel(QAbstractItemModel):
 
     def columnCount(self, parent=ROOT) -> int:
         return len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -138,19 +136,7 @@ class ActorsModel(QAbstractItemModel):
         self._quoted = None  # claims and actors both move quoted counts (merges, reviews)
         if change.kind == "claims":
             # Quoted counts follow claims (a rejected claim no longer counts).
-            if self.rowCount():
-                self.dataChanged.emit(self.index(0, 4), self.index(self.rowCount() - 1, 4))
-            return
-        if change.kind != "actors":
-            return
-        rows = [self._rows.get(i) for i in change.ids]
-        if change.ids and None not in rows:
-            for row in rows:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-            return
-        self._reset()
-
-    def _reset(self) -> None:
-        self.beginResetModel()
-        self._index_rows()
-        self.endResetModel()
+            self._repaint_column(COLUMNS.index("Quoted"))
+        elif change.kind == "actors" and not self._repaint_rows(
+                [self._rows.get(i) for i in change.ids]):
+            self._reset()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.model import Claim
 from briefing_app.domain.ops import Change
+from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
 
 COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likelihood",
@@ -21,7 +22,9 @@ SOURCE_COLUMN = COLUMNS.index("Source")
 _EXCERPT = 90
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(ColumnsMixin, QAbstractTableModel):
+    columns = COLUMNS
+
     def __init__(self, doc: BriefingDocument, parent=None):
         super().__init__(parent)
         self._doc = doc
@@ -46,11 +49,6 @@ class ClaimsModel(QAbstractTableModel):
 
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -104,24 +102,9 @@ class ClaimsModel(QAbstractTableModel):
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == "sources":  # added, removed or retitled: numbers and titles move
-            if self.rowCount():
-                self.dataChanged.emit(self.index(0, SOURCE_COLUMN),
-                                      self.index(self.rowCount() - 1, SOURCE_COLUMN))
-            return
-        if change.kind == "actors":
-            if self.rowCount():
-                self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, 1))
-            return
-        if change.kind != "claims":
-            return
-        rows = [self._rows.get(i) for i in change.ids]
-        if change.kind == "claims" and change.ids and None not in rows:
-            for row in rows:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-            return
-        self._reset()
-
-    def _reset(self) -> None:
-        self.beginResetModel()
-        self._index_rows()
-        self.endResetModel()
+            self._repaint_column(SOURCE_COLUMN)
+        elif change.kind == "actors":
+            self._repaint_column(COLUMNS.index("Source actor"))
+        elif change.kind == "claims" and not self._repaint_rows(
+                [self._rows.get(i) for i in change.ids]):
+            self._reset()

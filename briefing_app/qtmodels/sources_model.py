@@ -6,16 +6,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.ops import Change
+from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE
 
 COLUMNS = ("Title", "Outlet", "Format", "Words", "Reviewed", "Analysis")
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(ColumnsMixin, QAbstractTableModel):
+    columns = COLUMNS
+
     def __init__(self, doc: BriefingDocument, parent=None):
         super().__init__(parent)
         self._doc = doc
-        self._sources = list(doc.briefing.sources)
+        self._index_rows()
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._reset)
         doc.pendingChanged.connect(self._on_pending)
@@ -25,11 +28,6 @@ class SourcesModel(QAbstractTableModel):
 
     def columnCount(self, parent=ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -57,22 +55,16 @@ class SourcesModel(QAbstractTableModel):
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == "sources":
-            rows = [n for n, s in enumerate(self._sources) if s.id in change.ids]
-            if change.ids and len(rows) == len(change.ids) and \
-                    self._sources == self._doc.briefing.sources:
-                # A metadata edit: repaint those rows, keeping the panel's selection.
-                for row in rows:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-            else:
+            rows = {s.id: n for n, s in enumerate(self._sources)}
+            # A metadata edit repaints its rows, keeping the panel's selection.
+            same_list = self._sources == self._doc.briefing.sources
+            if not (same_list and self._repaint_rows([rows.get(i) for i in change.ids])):
                 self._reset()
-        elif change.kind == "claims" and self.rowCount():
-            self.dataChanged.emit(self.index(0, 4), self.index(self.rowCount() - 1, 4))
+        elif change.kind == "claims":
+            self._repaint_column(COLUMNS.index("Reviewed"))
 
     def _on_pending(self, _source_id: str) -> None:
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 5), self.index(self.rowCount() - 1, 5))
+        self._repaint_column(COLUMNS.index("Analysis"))
 
-    def _reset(self) -> None:
-        self.beginResetModel()
+    def _index_rows(self) -> None:
         self._sources = list(self._doc.briefing.sources)
-        self.endResetModel()

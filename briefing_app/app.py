@@ -1,7 +1,8 @@
 """The composition root: QApplication, settings and the main window, and the event loop.
 
-Importing this module and creating the window must stay cheap: spaCy is loaded later, by
-the analysis worker, once the window is on screen.
+Importing this module and showing the window must stay cheap: the window's contents are
+built right after its first frame, and spaCy is loaded later still, by the analysis
+worker, once the window is on screen.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from briefing_app import APP_ID, APP_NAME, __version__
 from briefing_app.paths import app_icon_path  # not from about_dialog: dialogs load on demand
 from briefing_app.settings import Settings
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.recovery import offer_recovery
 
 _app: QApplication | None = None  # held here: a collected QApplication takes Qt down with it
 
@@ -41,17 +41,37 @@ def create_main_window(settings: Settings | None = None, *, engine=None) -> Main
     """
     _application()
     window = MainWindow(settings, engine)
+    _offer_recovery(window)
+    return window
+
+
+def _offer_recovery(window: MainWindow) -> None:
+    from briefing_app.ui.recovery import offer_recovery  # after the first frame, not before
+
     offer_recovery(window)  # a session that died left unsaved work: offer it back
+
+
+def launch_window(paths: list[str] | None = None, *, engine=None) -> MainWindow:
+    """The window as the program starts it, not yet shown: once shown it paints an empty
+    frame at once, then builds its contents, offers crash recovery and opens `paths`.
+    `engine` as in create_main_window."""
+    _application()
+    window = MainWindow(engine=engine, build=False)
+
+    def built() -> None:
+        _offer_recovery(window)
+        for path in paths or []:
+            window.open_path(path)
+
+    window.ready.connect(built)
     return window
 
 
 def main(argv: list[str] | None = None) -> int:
     """Show the window, open each path in `argv`, and run until the window closes."""
     app = _application()
-    window = create_main_window()
+    window = launch_window(argv)
     window.show()
-    for path in argv or []:
-        window.open_path(path)
     return app.exec()
 
 

@@ -8,7 +8,10 @@ come from domain/palette.py, like the tints drawn on them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+# QtCore.Qt is reached through the module inside functions: the first touch of PySide6's
+# Qt namespace builds all of its enums (~17 ms), too slow for the first frame.
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -56,7 +59,16 @@ def make_palette(scheme: str) -> QPalette:
 def system_scheme() -> str:
     """The platform's colour scheme; "light" when it does not say (offscreen, old desktops)."""
     scheme = QGuiApplication.styleHints().colorScheme()
-    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    return "dark" if scheme == QtCore.Qt.ColorScheme.Dark else "light"
+
+
+def paint_first_frame(theme: str) -> None:
+    """Colours for the window's empty first frame, without asking the platform: a chosen
+    light or dark theme at once; "system" keeps the platform's own until the full apply."""
+    if theme in ("light", "dark"):
+        app = QApplication.instance()
+        app.setStyle("Fusion")
+        app.setPalette(make_palette(theme))
 
 
 def theme_manager() -> ThemeManager:
@@ -93,8 +105,8 @@ class ThemeManager(QObject):
             if self.theme == "system" and hasattr(hints, "unsetColorScheme"):
                 hints.unsetColorScheme()
             elif self.theme != "system" and hasattr(hints, "setColorScheme"):
-                hints.setColorScheme(Qt.ColorScheme.Dark if self.theme == "dark"
-                                     else Qt.ColorScheme.Light)
+                schemes = QtCore.Qt.ColorScheme
+                hints.setColorScheme(schemes.Dark if self.theme == "dark" else schemes.Light)
         finally:
             self._applying = False
         self.scheme = system_scheme() if self.theme == "system" else self.theme

@@ -5,13 +5,14 @@ and asking before unsaved work is thrown away. A mixin, so main_window.py stays 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from briefing_app.document.commands import AddSourceCommand
-from briefing_app.domain.model import Briefing
-from briefing_app.domain.ops import new_id
 from briefing_app.errors import BriefingError
+
+if TYPE_CHECKING:
+    from briefing_app.domain.model import Briefing
 
 PROJECT_SUFFIX = ".briefing"
 OPEN_FILTER = ("Articles and projects (*.txt *.md *.html *.htm *.docx *.pdf *.briefing);;"
@@ -19,9 +20,12 @@ OPEN_FILTER = ("Articles and projects (*.txt *.md *.html *.htm *.docx *.pdf *.br
 
 
 class FileActionsMixin:
-    """Needs self.doc, self.settings, self.analysis, self.show_source, self.refresh_recent."""
+    """Needs self.build, self.doc, self.settings, self.analysis, self.show_source and
+    self.refresh_recent."""
 
     def new_briefing(self) -> Briefing:
+        from briefing_app.domain.model import Briefing  # not needed for the first frame
+
         return Briefing(author=self.settings.get("author"), mark=self.settings.get("mark"))
 
     def choose_and_open(self) -> None:
@@ -32,6 +36,7 @@ class FileActionsMixin:
 
     def open_path(self, path) -> bool:
         """Open an article (new source, analysed in the worker) or a .briefing project."""
+        self.build()  # a no-op unless called before the window's contents were built
         path = str(path)
         try:
             if path.lower().endswith(PROJECT_SUFFIX):
@@ -60,6 +65,8 @@ class FileActionsMixin:
     def _open_article(self, path: str) -> bool:
         import hashlib  # here, not at start-up: OpenSSL's bindings take a few ms to load
 
+        from briefing_app.document.commands import AddSourceCommand  # not for the first frame
+        from briefing_app.domain.ops import new_id
         from briefing_app.storage.loaders import load_path
 
         source = load_path(path, max_bytes=self.settings.get("max_input_mb") * 1024 * 1024,

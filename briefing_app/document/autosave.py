@@ -4,12 +4,18 @@ DELAY_MS after the last edit, and a session that died leaves its file behind to 
 Each session holds a QLockFile next to its autosave; a lock whose process is gone is stale,
 which is how a later start tells a crashed session from one still running in another window.
 A clean save, an undo back to the saved state or a clean close removes the files.
+
+A long article's briefing takes more than 100 ms to turn into JSON, so the timed autosave
+never does it in one go on the GUI thread: the text is built in slices of a few
+milliseconds between events (an edit in between abandons it; that edit starts the timer
+again), and the finished bytes are written and synced to disk by a short-lived thread.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -25,6 +31,7 @@ DELAY_MS = 5000
 # Continuous editing restarts the timer; past this much unsaved time it is no longer pushed back.
 MAX_WAIT_S = 30.0
 SUFFIX = ".briefing"
+SLICE_S = 0.008  # JSON building per event-loop turn: well under a frame's worth of time
 
 
 def autosave_dir() -> Path:
@@ -79,6 +86,7 @@ class Autosaver(QObject):
     """Writes the document's unsaved state shortly after edits; removes it once saved."""
 
     written = Signal(str)  # the autosave file, after each write
+    _write_ended = Signal(bool)  # from the writer thread: the file is on disk (or failed)
 
     def __init__(self, doc: BriefingDocument, folder: Path | None = None,
                  delay_ms: int = DELAY_MS, parent: QObject | None = None):
@@ -90,8 +98,14 @@ class Autosaver(QObject):
         # Taken at the first write, so a session that never autosaves leaves nothing on disk.
         self._lock = QLockFile(str(self.file.with_suffix(".lock")))
         self._first_unsaved = 0.0
+        self._revision = 0  # bumped by every edit: a JSON text begun before one is stale
+        self._pieces = None  # the text being built: (revision, piece iterator, pieces)
+        self._writer: threading.Thread | None = None
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._begin)
+        self._slicer = QTimer(self, interval=0)
+        self._slicer.timeout.connect(lambda: self._build_slice())
+        self._write_ended.connect(self._after_write)
         doc.undo_stack.indexChanged.connect(self._edited)
         doc.changed.connect(self._edited)  # merged commands change the text, not the index
         doc.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -107,6 +121,7 @@ class Autosaver(QObject):
     def _edited(self, *_args) -> None:
         if self._finished:
             return
+        self._revision += 1
         if not self.doc.is_modified():
             self.clear()
             return
@@ -120,19 +135,90 @@ class Autosaver(QObject):
         if clean and not self._finished:  # not while torn down: an unclean exit keeps it
             self.clear()
 
-    def save_now(self) -> None:
-        """Write the autosave now (atomic), if there is anything unsaved."""
-        from briefing_app.errors import BriefingError
-        from briefing_app.storage.project_file import save_project
-
+    def _begin(self) -> None:
         if self._finished or not self.doc.is_modified():
             return
+        if self._writer is not None:  # the previous text is still being written
+            self._timer.start()
+            return
+        from briefing_app.storage.project_file import compact_pieces
+
+        self._pieces = (self._revision, compact_pieces(self.doc.briefing), [])
+        if self._first_unsaved and time.monotonic() - self._first_unsaved >= MAX_WAIT_S:
+            # Edits keep abandoning the sliced text: build it whole this once, or a steady
+            # stream of edits would starve the autosave for good.
+            self._build_slice(whole=True)
+        else:
+            self._slicer.start()
+
+    def _build_slice(self, whole: bool = False) -> None:
+        revision, pieces, done = self._pieces
+        if revision != self._revision or self._finished:
+            self._abandon()  # edited meanwhile: the edit has started the timer again
+            return
+        deadline = time.perf_counter() + SLICE_S
+        for piece in pieces:
+            done.append(piece)
+            if not whole and time.perf_counter() > deadline:
+                return
+        self._abandon()
         self._first_unsaved = 0.0
+        if not self._take_lock():
+            return
+        data = "".join(done).encode("utf-8", errors="backslashreplace")
+        meta = json.dumps({"path": self.doc.path, "pid": os.getpid()}).encode()
+        self._writer = threading.Thread(target=self._write, args=(data, meta),
+                                        name="autosave", daemon=True)
+        self._writer.start()
+
+    def _abandon(self) -> None:
+        self._slicer.stop()
+        self._pieces = None
+
+    def _take_lock(self) -> bool:
         try:
             if not self._lock.isLocked():
                 self.file.parent.mkdir(parents=True, exist_ok=True)
                 self._lock.tryLock(0)
-            # Compact: it runs on the GUI thread, and nobody reads an autosave by eye.
+        except OSError:
+            return False  # the next edit tries again; see save_now
+        return True
+
+    def _write(self, data: bytes, meta: bytes) -> None:
+        """In the writer thread: the project, then the note of where it came from."""
+        try:
+            atomic_write_bytes(self.file, data)
+            atomic_write_bytes(self.file.with_suffix(".json"), meta)
+        except OSError:
+            self._write_ended.emit(False)
+            return
+        self._write_ended.emit(True)
+
+    def _after_write(self, ok: bool) -> None:
+        self._join_writer()
+        if self._finished or not self.doc.is_modified():
+            self.clear()  # saved or closed while the bytes were on their way: not wanted
+        elif ok:
+            self.written.emit(str(self.file))
+
+    def _join_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
+
+    def save_now(self) -> None:
+        """Write the autosave now, whole and on this thread, if there is anything unsaved."""
+        from briefing_app.errors import BriefingError
+        from briefing_app.storage.project_file import save_project
+
+        self._abandon()
+        self._join_writer()
+        if self._finished or not self.doc.is_modified():
+            return
+        self._first_unsaved = 0.0
+        try:
+            if not self._take_lock():
+                return
             save_project(self.doc.briefing, self.file, compact=True)
             meta = {"path": self.doc.path, "pid": os.getpid()}
             atomic_write_bytes(self.file.with_suffix(".json"), json.dumps(meta).encode())
@@ -145,6 +231,8 @@ class Autosaver(QObject):
     def clear(self) -> None:
         """Forget the autosave: the work is saved (or deliberately thrown away)."""
         self._timer.stop()
+        self._abandon()
+        self._join_writer()  # a write on its way would bring the file back
         self._first_unsaved = 0.0
         for path in (self.file, self.file.with_suffix(".json")):
             try:

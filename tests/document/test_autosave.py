@@ -84,3 +84,27 @@ def test_an_unwritable_folder_does_not_interrupt(doc, qtbot, tmp_path):
     qtbot.wait(100)
     assert written == []
     saver.finish()
+
+
+def test_an_edit_while_the_text_is_built_wins(doc, qtbot, monkeypatch):
+    # The text is built a slice per event-loop turn; an edit between two slices makes the
+    # half-built text stale, so what reaches the disk is the state after that edit.
+    monkeypatch.setattr(autosave, "SLICE_S", 0.0)  # one piece per turn
+    saver = Autosaver(doc, delay_ms=10)
+    slices = []
+
+    def edit_once_the_old_text_is_built():
+        slices.append(1)
+        built = saver._pieces[2] if saver._pieces else []
+        if doc.briefing.bluf == "First draft." and '"First draft."' in built:
+            edit(doc, "Second thoughts.")
+
+    saver._slicer.timeout.connect(edit_once_the_old_text_is_built)
+    edit(doc, "First draft.")
+    with qtbot.waitSignal(saver.written, timeout=5000):
+        pass
+    assert len(slices) > 2
+    assert load_project(saver.file).bluf == "Second thoughts."
+    assert dumps(load_project(saver.file)) == dumps(doc.briefing)
+    saver.finish()
+

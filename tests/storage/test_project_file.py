@@ -18,9 +18,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import briefing_app
+from briefing_app.domain.model import Briefing
 from briefing_app.errors import ProjectFileError
 from briefing_app.storage import atomic, project_file
-from briefing_app.storage.project_file import dumps, load_project, loads, save_project
+from briefing_app.storage.project_file import (
+    compact_pieces,
+    dumps,
+    load_project,
+    loads,
+    save_project,
+)
 from support import briefing_builders as builders
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -40,6 +47,19 @@ def test_compact_text_for_the_autosave_loads_the_same_briefing():
     assert len(compact) < len(SAMPLE_TEXT) and "\n " not in compact
     assert loads(compact) == builders.sample_briefing()
     assert dumps(loads(compact)) == SAMPLE_TEXT
+
+
+def test_compact_text_in_pieces_is_json_of_the_whole_document():
+    # The autosave builds the compact text a piece at a time; joined, it must be exactly
+    # what one json.dumps of the whole document gives, empty lists and all.
+    for briefing in (builders.sample_briefing(), Briefing(),
+                     builders.large_briefing(words=3000, n_claims=40, n_actors=12)):
+        whole = json.loads(dumps(briefing))
+        expected = json.dumps(whole, sort_keys=True, separators=(",", ":"),
+                              ensure_ascii=False) + "\n"
+        pieces = list(compact_pieces(briefing))
+        assert "".join(pieces) == expected
+        assert len(pieces) > len(briefing.claims)  # one piece per list item at least
 
 
 def test_round_trip_keeps_every_kind_of_object():

@@ -21,7 +21,6 @@ from briefing_app.nlp.lexicon import (
     CUE_VERBS,
     FINDING_SOURCES,
     FINDING_VERBS,
-    MADE_THINGS,
     NAMING_VERBS,
     NOUN_PREPS,
     OBJECT_CONTENT_VERBS,
@@ -33,14 +32,13 @@ from briefing_app.nlp.lexicon import (
 )
 from briefing_app.nlp.quotes import overlapping
 from briefing_app.nlp.records import RawClaim, Seg
+from briefing_app.nlp.stance_words import adjective_claim, noun_claim
+from briefing_app.nlp.subjects import FINITE_OR_GERUND, source_of, subject_of
 
 _CONTENT_DEPS = ("ccomp", "xcomp")
 # Ways a "that" clause hangs off a cue verb when the parser attaches it to a noun in
 # between ("said during a news conference that ...").
 _ASIDE_DEPS = {"relcl", "appos", "advcl"}
-# Dependents next to a cue verb that are its subject misparsed ("Jolly said", "4 in 10 say").
-_STRAY_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "nummod", "compound")
-_FINITE_OR_GERUND = ("VBD", "VBZ", "VBP", "VBG")
 _DETOUR_DEPS = {"prep", "pobj", "npadvmod", "relcl", "acl", "advcl", "dobj"}
 
 
@@ -64,9 +62,9 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
         elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUE_VERBS:
             claim = _verb_claim(token, base, quotes)
         elif token.pos_ == "ADJ" and token.lower_ in CUE_ADJECTIVES and token.dep_ == "acomp":
-            claim = _adjective_claim(token, base)
+            claim = adjective_claim(token, base)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
-            claim = _noun_claim(token, base)
+            claim = noun_claim(token, base)
         elif token.text == ":":
             claim = colon_claim(token, base, quotes)
         elif token.dep_ == "prep" and token.lower_ in ("in", "for", "to"):
@@ -175,7 +173,7 @@ def _content_of(verb, lemma: str) -> list:
 
 def _trailing_relcl(verb) -> bool:
     """A "relative clause" that is really "..., the poll found." closing the sentence."""
-    if verb.dep_ not in ("relcl", "acl") or verb.tag_ not in _FINITE_OR_GERUND[:3]:
+    if verb.dep_ not in ("relcl", "acl") or verb.tag_ not in FINITE_OR_GERUND[:3]:
         return False
     doc = verb.doc
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -195,7 +193,7 @@ def _trailing_relcl(verb) -> bool:
 def _object_is_content(verb, lemma: str) -> bool:
     if lemma not in FINDING_VERBS or lemma in SHOWING_VERBS:
         return True
-    subject = _subject(verb)
+    subject = subject_of(verb)
     return subject is not None and subject.lemma_.lower() in FINDING_SOURCES
 
 
@@ -243,7 +241,7 @@ def _that_clause(token, verb) -> bool:
 
 def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     lemma = verb.lemma_.lower()
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if lemma in RAISING_VERBS:
         return _raising_claim(verb, subject, base)
     tokens = spans.trim(sorted(_content_of(verb, lemma), key=lambda t: t.i))
@@ -258,7 +256,7 @@ def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     content = [spans.shift(p, base) for p in pieces]
     if len(content) == 1:
         content = [spans.snap_to_quotes(content[0], verb.idx + base, quotes)]
-    source = _source_of(verb, subject)
+    source = source_of(verb, subject)
     if source is not None and len(source) == 2:
         subject = verb.head  # resolve "who" through the noun it stands for
     cue_tokens = [verb] + [c for c in verb.children if c.dep_ in ("prt", "neg")]
@@ -345,148 +343,3 @@ def _reportedly(adverb, base: int) -> RawClaim | None:
         kind="reported",
         cue_lemma="reportedly",
     )
-
-
-def _adjective_claim(adj, base: int) -> RawClaim | None:
-    """'The mayor is confident that ...', 'residents are worried about the toll'."""
-    verb = adj.head
-    clause = next((c for c in adj.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        # "She remains concerned that ...": the parser hangs the clause on the verb.
-        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i), None)
-    if clause is None:
-        prep = next(
-            (c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("about", "of", "over")),
-            None,
-        )
-        clause = next(
-            (c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None
-        ) if prep is not None else None
-    if clause is None:
-        return None
-    tokens = spans.trim(t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i)
-    if not tokens:
-        return None
-    subject = _subject(verb)
-    source = spans.span_of(subject) if subject is not None else None
-    return RawClaim(
-        content=[spans.shift(spans.tokens_span(tokens), base)],
-        cue=[spans.shift(spans.tokens_span([adj]), base)],
-        source=[spans.shift(source, base)] if source else None,
-        stance=CUE_ADJECTIVES[adj.lower_],
-        kind="reported",
-        cue_lemma=adj.lower_,
-        source_root=subject.idx + base if subject is not None else None,
-        source_is_pronoun=subject is not None and subject.pos_ == "PRON",
-    )
-
-
-def _noun_claim(noun, base: int) -> RawClaim | None:
-    clause = next(
-        (
-            c
-            for c in noun.children
-            if c.dep_ in ("acl", "ccomp") and any(g.lower_ == "that" for g in c.children)
-        ),
-        None,
-    )
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if clause is None and owner is not None:
-        # "her attacks on Sanders", "his support for the deal": with a named owner the
-        # object of the preposition is what was said or backed.
-        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_PREPS), None)
-        clause = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
-    if clause is None:
-        return None
-    content = spans.subtree_span(clause)
-    if owner is None and noun.dep_ == "dobj":
-        owner = _subject(noun.head)
-    source = spans.span_of(owner) if owner is not None else None
-    return RawClaim(
-        content=[spans.shift(content, base)],
-        cue=[spans.shift((noun.idx, noun.idx + len(noun.text)), base)],
-        source=[spans.shift(source, base)] if source else None,
-        stance=CUE_NOUNS[noun.lemma_.lower()],
-        kind="reported",
-        cue_lemma=noun.lemma_.lower(),
-        source_root=owner.idx + base if owner is not None else None,
-        source_is_pronoun=owner is not None and owner.pos_ == "PRON",
-    )
-
-
-def _subject(verb):
-    """The speaker of a cue verb: its subject, a passive agent, or its controller's subject."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    left = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if left is not None and left.head.i == verb.i and left.dep_ in _STRAY_SUBJECT_DEPS:
-        if left.text.istitle() and not left.is_sent_start and left.pos_ != "PRON":
-            return left  # "Jolly said": a surname the parser took for an adverb
-        if left.like_num and left.dep_ == "nummod":
-            return left  # "About 4 in 10 say": a share of people
-    right = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    if (
-        right is not None and right.head.i == verb.i and right.dep_ in ("advmod", "npadvmod")
-        and right.pos_ == "PROPN" and right.text.istitle()
-        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-    ):
-        return right  # '"...," said Okafor': the inverted speaker parsed as an adverb
-    for child in verb.lefts:
-        # "Ruiz further summed it up, denounced ...": the subject stayed with a clause the
-        # parser hung before the verb with no conjunction ("when", "if") of its own.
-        if child.dep_ not in ("advcl", "csubj") or child.tag_ not in _FINITE_OR_GERUND:
-            continue
-        if any(g.dep_ == "mark" or g.tag_ == "WRB" for g in child.children):
-            continue
-        inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i), None)
-        if inner is not None:
-            return inner
-    if verb.head.i == verb.i:
-        return None
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        # "responded by saying", "has gone further by proposing", "after questioning":
-        # the gerund's speaker is the subject of the verb (or adjective) it modifies.
-        governor = verb.head.head
-        if governor.dep_ == "acomp" and governor.head.i != governor.i:
-            governor = governor.head
-        target = verb.head.lower_ in ("for", "of", "against") and any(
-            c.dep_ == "dobj" for c in governor.children
-        )
-        if governor.pos_ in ("VERB", "AUX") and not target:
-            return _subject(governor)
-        return None
-    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ) and not any(c.dep_ == "dobj" for c in verb.head.children):
-        return _subject(verb.head)  # "flew in to tell the crowd": the traveller tells
-    # "Yellen is likely to stress": through the adjective to the clause's subject.
-    if verb.dep_ in ("xcomp", "conj", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-        # "He left, saying that ...": the participle's speaker is the main clause's subject.
-        return _subject(verb.head)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        noun = verb.head
-        if noun.lemma_.lower() in MADE_THINGS and noun.dep_ in ("dobj", "pobj"):
-            # "rolled out ads attacking him", "shot back in an article stating": the
-            # one who made the ad or article is the speaker.
-            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-            maker = _subject(governor) if governor.pos_ in ("VERB", "AUX") else None
-            if maker is not None:
-                return maker
-        return noun
-    return None
-
-
-def _source_of(verb, subject) -> list[Seg] | None:
-    """The source as written; a relative pronoun ("a group that said") keeps its noun."""
-    if subject is None:
-        return None
-    own = spans.span_of(subject)
-    if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl" and verb.head.i < subject.i:
-        noun = spans.span_of(verb.head)
-        if noun is not None and noun[1] <= own[0]:
-            return [noun, own]
-    return [own]

@@ -155,6 +155,11 @@ class Claim:
     def _parts(self) -> list[Span]:
         return [p for p in (self.content, self.source_span, self.cue) if p is not None]
 
+    def words(self, text: str) -> str:
+        """The content on one line, without the quotation marks the article put around it:
+        the window and the briefing add their own to direct quotes only."""
+        return " ".join(self.content.text(text).split()).strip("\"“”")
+
 
 @dataclass
 class Note:

@@ -202,7 +202,7 @@ def write_claim(ctx: Context, claim: Claim) -> None:
         marker = paragraph.add_run("[unreviewed] ")
         marker.bold = True
         marker.font.color.rgb = UNREVIEWED
-    content = one_line(claim.content.text(text)).strip("\"“”")
+    content = one_line(claim.words(text))
     if claim.kind == "direct_quote":
         content = f"“{sentence(content)}”"
     else:

@@ -115,9 +115,12 @@ class ClaimForm(QWidget):
         said_by = claim.source_span.text(text) if claim.source_span else "(the author)"
         cue = claim.cue.text(text) if claim.cue else "—"
         hedges = ", ".join(h.text(text) for h in claim.hedges) or "none"
+        words = escape(claim.words(text))
+        if claim.kind == "direct_quote":  # quotation marks only where the words are theirs
+            words = f"“{words}”"
         self.summary.setText(
             f"<b>Claim</b> · {escape(claim.kind.replace('_', ' '))} · para. {claim.paragraph}"
-            f"<br><i>“{escape(' '.join(claim.content.text(text).split()))}”</i>"
+            f"<br><i>{words}</i>"
             f"<br>Said by: {escape(said_by)} · cue: {escape(cue)}"
             f" · stance: {escape(claim.stance or '—')}<br>Hedges: {escape(hedges)}")
         widgets = (self.actor, self.reliability, self.credibility, self.likelihood,

@@ -75,7 +75,9 @@ def test_clicking_a_highlight_selects_the_row_and_fills_the_inspector(analysed, 
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert analysed.claims_panel.current_id() == "c2"
     assert analysed.inspector.item_id == "c2"
-    assert "the strike could last weeks" in analysed.inspector.claim_form.summary.text()
+    summary = analysed.inspector.claim_form.summary.text()
+    assert "the strike could last weeks" in summary
+    assert "“the strike" not in summary  # reported, not quoted: no quotation marks added
     assert analysed.inspector.claim_form.actor.currentText().startswith("Katrin Oehlert")
 
 

@@ -17,7 +17,8 @@ _STANCE_VERBS = {
         "tout boast joke quip recount estimate predict project list detail highlight "
         "echo affirm proclaim retort counter "
         "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub refer express defend find talk credit focus portray regard depict characterize"
+        "dub refer express defend find talk credit focus portray regard depict characterize "
+        "assure remind imply recognize discuss voice reference"
     ),
     "warn": "warn caution alert",
     "deny": "deny reject dismiss refute dispute disavow rebut downplay",
@@ -30,7 +31,7 @@ _STANCE_VERBS = {
     "question": "ask question wonder doubt",
     "believe": (
         "believe think expect fear hope hop feel worry consider view see know seem appear "
-        "want plan seek intend prefer urge propose demand push request order"
+        "want plan seek intend prefer urge propose demand push request order learn"
     ),
 }
 
@@ -49,7 +50,8 @@ OBJECT_CONTENT_VERBS = set(
     "denounce condemn mock decry tweet post write propose demand urge seek want support "
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
     "lament request call name label dub express defend echo recall back oppose warn chide "
-    "thank credit fault say show find claim declare report".split()
+    "thank credit fault say show find claim declare report discuss voice "
+    "reference".split()
 )
 
 # Verbs whose object is content only when a document or study is the subject: "the

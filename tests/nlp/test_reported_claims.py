@@ -1,0 +1,36 @@
+"""Reported (indirect) claims: speakers of infinitives, lexicon verbs, structures beyond a
+plain "X said that Y"; each on a sentence written for these tests."""
+
+import pytest
+
+from tests.nlp.helpers import Result
+
+
+@pytest.fixture
+def run(nlp):
+    return lambda text: Result(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("The mayor assured residents that the water was safe to drink.",
+         "that the water was safe to drink", "assured"),
+        ("The minister reminded voters that the tolls had been cut twice.",
+         "that the tolls had been cut twice", "reminded"),
+        ("The auditor implied that the ferry budget had been padded.",
+         "that the ferry budget had been padded", "implied"),
+        ("The senator recognized that the bridge plan was too costly.",
+         "that the bridge plan was too costly", "recognized"),
+        ("The governor learned that the dam was leaking.", "that the dam was leaking", "learned"),
+        ("The governor discussed the new harbour levy.", "the new harbour levy", "discussed"),
+        ("The captain voiced concern about the late repairs.",
+         "concern about the late repairs", "voiced"),
+    ],
+)
+def test_reporting_verbs_from_the_tune_counts(run, sentence, content, cue):
+    r = run(sentence)
+    claim = r.claim(content)
+    assert (r.content(claim), r.cue(claim)) == (content, cue)
+    assert r.source_text(claim).split()[-1] in ("mayor", "minister", "auditor", "senator",
+                                                 "governor", "captain")

@@ -5,7 +5,7 @@ whose speaker is the subject of the clause they hang on)."""
 from __future__ import annotations
 
 from briefing_app.nlp import spans
-from briefing_app.nlp.lexicon import MADE_THINGS
+from briefing_app.nlp.lexicon import MADE_THINGS, UNNAMED_SOURCE_NOUNS
 from briefing_app.nlp.records import Seg
 
 # Dependents next to a cue verb that are its subject misparsed ("Jolly said", "4 in 10 say").
@@ -60,8 +60,15 @@ def subject_of(verb):
         return None
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ) and not any(c.dep_ == "dobj" for c in verb.head.children):
-        return subject_of(verb.head)  # "flew in to tell the crowd": the traveller tells
+    ) and not any(c.dep_ == "dobj" and _may_speak(c) for c in verb.head.children):
+        # "flew in to tell the crowd", "called a meeting to discuss options": the one who
+        # travels or calls; but in "hired a lawyer to argue" the lawyer argues.
+        return subject_of(verb.head)
+    if verb.dep_ == "xcomp":
+        # "required Republicans to recognize that ...": the object is the one who speaks.
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and _may_speak(obj):
+            return obj
     # "Yellen is likely to stress": through the adjective to the clause's subject.
     if verb.dep_ in ("xcomp", "conj", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         # "He left, saying that ...": the participle's speaker is the main clause's subject.
@@ -89,3 +96,13 @@ def source_of(verb, subject) -> list[Seg] | None:
         if noun is not None and noun[1] <= own[0]:
             return [noun, own]
     return [own]
+
+
+def _may_speak(noun) -> bool:
+    """A person, a group or a body could be the one speaking; a meeting or a plan not."""
+    return (
+        noun.pos_ in ("PRON", "PROPN")
+        or noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE")
+        or noun.lower_ in UNNAMED_SOURCE_NOUNS
+        or noun.lemma_.lower() in UNNAMED_SOURCE_NOUNS
+    )

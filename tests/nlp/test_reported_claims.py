@@ -11,6 +11,18 @@ def run(nlp):
     return lambda text: Result(nlp, text)
 
 
+def test_purpose_clause_after_a_thing_takes_the_subject(run):
+    r = run("The harbour board called a meeting to discuss the ferry timetable.")
+    claim = r.claim("ferry timetable")
+    assert (r.cue(claim), r.source_text(claim)) == ("discuss", "The harbour board")
+
+
+def test_object_of_require_speaks_in_the_infinitive(run):
+    r = run("The treaty would require the ministers to recognize that the border is closed.")
+    claim = r.claim("border is closed")
+    assert r.source_text(claim) == "the ministers"
+
+
 @pytest.mark.parametrize(
     ("sentence", "content", "cue"),
     [

@@ -9,7 +9,8 @@ from briefing_app.domain.ops import Change
 from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE
 
-COLUMNS = ("Title", "Outlet", "Format", "Words", "Reviewed", "Analysis")
+# "#" is the number the Claims panel and the Word briefing ("Source 2") call it by.
+COLUMNS = ("#", "Title", "Outlet", "Format", "Words", "Reviewed", "Analysis")
 
 
 class SourcesModel(ColumnsMixin, QAbstractTableModel):
@@ -41,17 +42,21 @@ class SourcesModel(ColumnsMixin, QAbstractTableModel):
             return source.path or source.url or source.title
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return None
-        column = index.column()
-        if column == 3:
+        name = COLUMNS[index.column()]
+        if name == "#":
+            number = index.row() + 1
+            return number if role == SORT_ROLE else f"#{number}"
+        if name == "Words":
             words = len(source.text.split())
             return words if role == SORT_ROLE else f"{words:,}"
-        if column == 4:
+        if name == "Reviewed":
             claims = [c for c in self._doc.briefing.claims if c.source_id == source.id]
             done = sum(1 for c in claims if c.review != "machine")
             return done if role == SORT_ROLE else f"{done} of {len(claims)}"
-        if column == 5:
+        if name == "Analysis":
             return "running…" if self._doc.is_pending(source.id) else "done"
-        return (source.title or source.path or source.id, source.outlet, source.format)[column]
+        return {"Title": source.title or source.path or source.id, "Outlet": source.outlet,
+                "Format": source.format}[name]
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == "sources":

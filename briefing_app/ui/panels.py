@@ -25,7 +25,7 @@ class Panel(QWidget):
     """A filter box over a table or tree view of `model`; `view` carries the object name."""
 
     def __init__(self, model: QAbstractItemModel, object_name: str, tree: bool = False,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, stretch: int = 0):
         super().__init__(parent)
         self.model = model
         self.proxy = FilterProxy(self)
@@ -43,11 +43,14 @@ class Panel(QWidget):
             self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
             self.view.setWordWrap(False)
         header = self.view.header() if tree else self.view.horizontalHeader()
-        # The first column (claim text, actor name, title) takes the spare width; the
+        # The `stretch` column (claim text, actor name, title) takes the spare width; the
         # others keep a fixed default, since ResizeToContents would measure every row.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(88)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        if stretch:  # narrow columns before it (a number) need no default width
+            for column in range(stretch):
+                header.resizeSection(column, 4 * self.fontMetrics().horizontalAdvance("#"))
         header.setStretchLastSection(False)
         if tree:
             # The actors tree has more columns than a dock is wide: a stretched first

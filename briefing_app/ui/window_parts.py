@@ -67,7 +67,7 @@ def _central(window) -> None:
 
 def _docks(window) -> None:
     doc = window.doc
-    window.sources_panel = Panel(SourcesModel(doc, window), "sourcesView")
+    window.sources_panel = Panel(SourcesModel(doc, window), "sourcesView", stretch=1)
     window.actors_panel = Panel(ActorsModel(doc, window), "actorsView", tree=True)
     window.claims_panel = Panel(ClaimsModel(doc, window), "claimsView")
     window.inspector = Inspector(doc, window)

@@ -8,6 +8,7 @@ from briefing_app.qtmodels.actors_model import ActorsModel
 from briefing_app.qtmodels.claims_model import COLUMNS, ClaimsModel
 from briefing_app.qtmodels.filter_proxy import FilterProxy
 from briefing_app.qtmodels.roles import ID_ROLE, SORT_ROLE, SPAN_ROLE
+from briefing_app.qtmodels.sources_model import COLUMNS as SOURCE_COLUMNS
 from briefing_app.qtmodels.sources_model import SourcesModel
 
 
@@ -78,9 +79,10 @@ def test_sources_model_counts_reviewed_claims(analysed_doc):
     model = SourcesModel(analysed_doc)
     claim = analysed_doc.briefing.claim("c1")
     analysed_doc.push(commands.set_review(analysed_doc, claim, "accepted"))
-    assert model.index(0, 4).data() == "1 of 3"
+    assert model.index(0, SOURCE_COLUMNS.index("#")).data() == "#1"
+    assert model.index(0, SOURCE_COLUMNS.index("Reviewed")).data() == "1 of 3"
     analysed_doc.set_pending("s1", True)
-    assert model.index(0, 5).data() == "running…"
+    assert model.index(0, SOURCE_COLUMNS.index("Analysis")).data() == "running…"
 
 
 def test_claims_name_their_source_by_number(analysed_doc, qtmodeltester, handmade_module):

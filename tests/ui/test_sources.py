@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog
 
+from briefing_app.qtmodels.sources_model import COLUMNS
 from briefing_app.storage.project_file import dumps, load_project, save_project
 from briefing_app.ui.highlighter import marks_for_source, read_marks
 
@@ -93,7 +94,7 @@ def test_edit_source_metadata_in_the_inspector(two_sources, qtbot):
     qtbot.keyClicks(form.fields["outlet"], "Harbour Times")
     qtbot.keyClick(form.fields["outlet"], Qt.Key.Key_Return)
     assert source.outlet == "Harbour Times"
-    assert panel.model.index(0, 1).data() == "Harbour Times"
+    assert panel.model.index(0, COLUMNS.index("Outlet")).data() == "Harbour Times"
     assert panel.current_id() == source.id  # the edit kept the panel's selection
     undo = two_sources.findChild(QAction, "actionUndo")
     assert undo.text() == "Undo Edit source outlet"

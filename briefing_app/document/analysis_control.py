@@ -6,6 +6,8 @@ has the text it was computed from (sha256); anything else is stale and dropped.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QObject, Signal
 
 from briefing_app.document.analysis_worker import AnalysisRunner
@@ -27,6 +29,8 @@ class AnalysisController(QObject):
         self.pipeline = ""
         self._latest: dict[str, int] = {}  # source id -> newest job id
         self._labels: dict[int, str] = {}
+        self._holding = 0
+        self._held: list[tuple] = []  # results that arrived while holding, in order
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
@@ -48,7 +52,20 @@ class AnalysisController(QObject):
         self.runner.cancel_all()
 
     def busy(self) -> bool:
-        return self.runner.is_busy()
+        return self.runner.is_busy() or bool(self._held)
+
+    @contextmanager
+    def holding(self):
+        """Results that arrive inside this block are applied when it ends: a job on
+        another thread (the Word export) reads the briefing meanwhile, so it must not
+        change under it."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+            while not self._holding and self._held:
+                self._on_finished(*self._held.pop(0))
 
     def _wanted(self, job_id: int) -> str:
         """The source id this job's result is still wanted for, or ''."""
@@ -69,6 +86,9 @@ class AnalysisController(QObject):
             self.progress.emit(source_id, fraction)
 
     def _on_finished(self, job_id: int, analysis, spare=None) -> None:
+        if self._holding:
+            self._held.append((job_id, analysis, spare))
+            return
         label = self._labels.get(job_id, "Analyse article")
         source_id = self._finish(job_id)
         source = self.doc.briefing.source(source_id)

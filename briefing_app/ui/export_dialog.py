@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,6 +30,7 @@ from briefing_app.document.briefing_commands import SetBriefingFieldsCommand
 from briefing_app.domain.model import HANDLING_MARKS
 from briefing_app.errors import BriefingError
 from briefing_app.settings import Settings
+from briefing_app.ui.busy import run_busy
 
 TEMPLATE_FILTER = "Word templates (*.docx *.dotx);;All files (*)"
 
@@ -138,16 +138,17 @@ def run_export(window) -> bool:
 def export_to(window, choices: ExportChoices) -> bool:
     from briefing_app.storage.docx_export import export_briefing
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    def export() -> list[str]:
+        return export_briefing(window.doc.briefing, choices.path, mark=choices.mark,
+                               template=choices.template or None)
+
     try:
-        warnings = export_briefing(window.doc.briefing, choices.path, mark=choices.mark,
-                                   template=choices.template or None)
+        with window.analysis.holding():  # the briefing must not change while it is read
+            warnings = run_busy(window, "Writing the Word briefing…", export)
     except (BriefingError, OSError) as error:
         # OSError too: anything the exporter did not foresee still gets a message, not a crash.
-        QApplication.restoreOverrideCursor()
         QMessageBox.warning(window, "Could not export", str(error))
         return False
-    QApplication.restoreOverrideCursor()
     name = Path(choices.path).name
     if warnings:
         QMessageBox.information(window, "Exported with warnings",

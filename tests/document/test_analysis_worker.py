@@ -77,3 +77,19 @@ def test_engine_failure_is_reported(doc, runner_for, qtbot):
     with qtbot.waitSignal(control.failed, timeout=5000) as blocker:
         control.analyse("s1")
     assert blocker.args == ["s1", "no pipeline here"]
+
+
+def test_results_wait_while_held_and_land_after(doc, handmade, runner_for, qtbot):
+    # While the Word export reads the briefing on its thread, an analysis that finishes
+    # must not change it: the result waits and lands once the export is done.
+    runner = runner_for(handmade.FakeEngine())
+    control = AnalysisController(doc, runner)
+    with control.holding():
+        control.analyse("s1")
+        qtbot.waitUntil(lambda: not runner.is_busy(), timeout=5000)
+        qtbot.wait(20)  # let the finished signal be delivered; it must be kept, not applied
+        assert doc.briefing.claims == [] and control.busy() and doc.is_pending("s1")
+        with qtbot.assertNotEmitted(control.landed):
+            qtbot.wait(20)
+    assert [c.id for c in doc.briefing.claims] == ["c1", "c2", "c3"]
+    assert not control.busy() and not doc.is_pending("s1")

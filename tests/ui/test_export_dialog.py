@@ -3,9 +3,11 @@ choices are remembered, warnings and failures are shown, and a failure keeps the
 """
 
 import errno
+import threading
 
 import docx
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -156,3 +158,44 @@ def test_a_template_from_the_dialog_is_used(analysed, tmp_path, monkeypatch, dia
     assert used == [str(template)] and (tmp_path / "strike.docx").exists()
     assert Settings().get("export_template") == str(template)
     assert export_dialog.TEMPLATE_FILTER.startswith("Word templates (*.docx *.dotx)")
+
+
+def test_a_long_export_leaves_the_window_painting(analysed, tmp_path, monkeypatch,
+                                                   dialog_answers, messages):
+    # 500 claims take the exporter most of a second: it runs on a thread, and the window's
+    # event loop keeps turning meanwhile (timers fire, the window repaints).
+    from support.briefing_builders import large_briefing
+
+    analysed.doc.replace(large_briefing(words=20_000, n_claims=500, n_actors=100))
+    target = tmp_path / "long.docx"
+    dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(target))
+    ticks, threads = [], set()
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(1))
+    real = docx_export.export_briefing
+
+    def export(*args, **kwargs):
+        threads.add(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(docx_export, "export_briefing", export)
+    timer.start()
+    try:
+        assert analysed.export_briefing()
+    finally:
+        timer.stop()
+    assert threads == {False}  # not on the GUI thread
+    assert ticks  # the event loop turned while the briefing was being written
+    text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+    assert "Source 1" in text and messages == []
+
+
+def test_run_busy_hands_back_the_jobs_error(qtbot, qapp):
+    from briefing_app.ui.busy import run_busy
+
+    def fail():
+        raise ValueError("bad template")
+
+    with pytest.raises(ValueError, match="bad template"):
+        run_busy(None, "Working…", fail)
+    assert run_busy(None, "Working…", lambda: 42) == 42

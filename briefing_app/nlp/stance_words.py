@@ -8,6 +8,13 @@ from briefing_app.nlp.lexicon import CUE_ADJECTIVES, CUE_NOUNS, NOUN_PREPS
 from briefing_app.nlp.records import RawClaim
 from briefing_app.nlp.subjects import subject_of
 
+# Backing that someone receives ("won the support of the unions") and the verbs of receiving.
+BACKING_NOUNS = {"support", "endorsement", "backing"}
+RECEIVING_VERBS = set(
+    "have win earn receive draw gain get pick secure snag enjoy consolidate attract land "
+    "garner collect".split()
+)
+
 
 def adjective_claim(adj, base: int) -> RawClaim | None:
     """'The mayor is confident that ...', 'residents are worried about the toll'."""
@@ -53,6 +60,8 @@ def noun_claim(noun, base: int) -> RawClaim | None:
         None,
     )
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if clause is None and owner is None:
+        return received_support(noun, base)
     if clause is None and owner is not None:
         # "her attacks on Sanders", "his support for the deal": with a named owner the
         # object of the preposition is what was said or backed.
@@ -73,4 +82,34 @@ def noun_claim(noun, base: int) -> RawClaim | None:
         cue_lemma=noun.lemma_.lower(),
         source_root=owner.idx + base if owner is not None else None,
         source_is_pronoun=owner is not None and owner.pos_ == "PRON",
+    )
+
+
+def received_support(noun, base: int) -> RawClaim | None:
+    """'Okafor won the support of the unions', 'she drew support from the young': who
+    is backed is the content, the backers named in the phrase are the source."""
+    verb = noun.head
+    if noun.lemma_.lower() not in BACKING_NOUNS or noun.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in RECEIVING_VERBS:
+        return None
+    backed = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    backers = next(
+        (g for p in list(noun.children) + list(verb.children)
+         if p.dep_ == "prep" and p.lower_ in ("of", "from", "among") and p.i > noun.i
+         for g in p.children if g.dep_ == "pobj"),
+        None,
+    )
+    if backed is None or backers is None:
+        return None
+    source = spans.span_of(backers)
+    return RawClaim(
+        content=[spans.shift(spans.span_of(backed), base)],
+        cue=[spans.shift((noun.idx, noun.idx + len(noun.text)), base)],
+        source=[spans.shift(source, base)],
+        stance="commit",
+        kind="reported",
+        cue_lemma=noun.lemma_.lower(),
+        source_root=backers.idx + base,
+        source_is_pronoun=backers.pos_ == "PRON",
     )

@@ -46,3 +46,15 @@ def test_reporting_verbs_from_the_tune_counts(run, sentence, content, cue):
     assert (r.content(claim), r.cue(claim)) == (content, cue)
     assert r.source_text(claim).split()[-1] in ("mayor", "minister", "auditor", "senator",
                                                  "governor", "captain")
+
+
+def test_support_someone_receives_names_the_backers(run):
+    r = run("Okafor won the support of the dock workers' union in the runoff.")
+    claim = r.claim("Okafor")
+    assert (r.content(claim), r.cue(claim)) == ("Okafor", "support")
+    assert r.source_text(claim) == "the dock workers' union"
+
+
+def test_support_without_named_backers_is_no_claim(run):
+    r = run("The harbour plan has broad support.")
+    assert r.claims() == []

@@ -54,8 +54,10 @@ class FileActionsMixin:
 
     def _open_project(self, path: str) -> bool:
         from briefing_app.storage.project_file import load_project
+        from briefing_app.ui.busy import run_busy
 
-        briefing = load_project(path)  # first: a bad file must not cost a save question
+        # First: a bad file must not cost a save question.
+        briefing = run_busy(self, "Opening the project…", lambda: load_project(path))
         if not self.maybe_save():
             return False
         self.doc.replace(briefing, path)
@@ -68,9 +70,11 @@ class FileActionsMixin:
         from briefing_app.document.commands import AddSourceCommand  # not for the first frame
         from briefing_app.domain.ops import new_id
         from briefing_app.storage.loaders import load_path
+        from briefing_app.ui.busy import run_busy
 
-        source = load_path(path, max_bytes=self.settings.get("max_input_mb") * 1024 * 1024,
-                           max_chars=self.settings.get("max_text_chars"))
+        limits = {"max_bytes": self.settings.get("max_input_mb") * 1024 * 1024,
+                  "max_chars": self.settings.get("max_text_chars")}
+        source = run_busy(self, "Reading the article…", lambda: load_path(path, **limits))
         source.sha256 = source.sha256 or hashlib.sha256(source.text.encode("utf-8",
                                                         "surrogatepass")).hexdigest()
         known = next((s for s in self.doc.briefing.sources if s.sha256 == source.sha256), None)
@@ -104,9 +108,12 @@ class FileActionsMixin:
 
     def _save_to(self, path: str) -> bool:
         from briefing_app.storage.project_file import save_project
+        from briefing_app.ui.busy import run_busy
 
         try:
-            save_project(self.doc.briefing, path)
+            with self.analysis.holding():  # the briefing must not change while it is read
+                run_busy(self, "Saving the project…", lambda: save_project(self.doc.briefing,
+                                                                           path))
         except BriefingError as error:
             QMessageBox.warning(self, "Could not save", str(error))
             return False

@@ -189,13 +189,3 @@ def test_a_long_export_leaves_the_window_painting(analysed, tmp_path, monkeypatc
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Source 1" in text and messages == []
 
-
-def test_run_busy_hands_back_the_jobs_error(qtbot, qapp):
-    from briefing_app.ui.busy import run_busy
-
-    def fail():
-        raise ValueError("bad template")
-
-    with pytest.raises(ValueError, match="bad template"):
-        run_busy(None, "Working…", fail)
-    assert run_busy(None, "Working…", lambda: 42) == 42

@@ -1,0 +1,41 @@
+"""Long file work runs on a thread while the window waits: open, save, and errors."""
+
+import threading
+
+import pytest
+
+from briefing_app.storage import loaders, project_file
+from briefing_app.ui.busy import run_busy
+
+
+def test_run_busy_returns_the_result_or_raises_the_jobs_error(qapp):
+    def fail():
+        raise ValueError("bad template")
+
+    with pytest.raises(ValueError, match="bad template"):
+        run_busy(None, "Working…", fail)
+    assert run_busy(None, "Working…", lambda: 42) == 42
+
+
+def test_reading_and_saving_files_leave_the_gui_thread(analysed, article, tmp_path,
+                                                       monkeypatch):
+    on_main = []
+
+    def spy(module, name):
+        real = getattr(module, name)
+
+        def call(*args, **kwargs):
+            on_main.append((name, threading.current_thread() is threading.main_thread()))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, call)
+
+    for module, name in ((project_file, "save_project"), (project_file, "load_project"),
+                         (loaders, "load_path")):
+        spy(module, name)
+    target = tmp_path / "strike.briefing"
+    assert analysed._save_to(str(target))
+    assert analysed.open_path(target)
+    assert analysed.open_path(article)  # read again, then found to be open already
+    assert on_main == [("save_project", False), ("load_project", False),
+                       ("load_path", False)]

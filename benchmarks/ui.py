@@ -131,14 +131,16 @@ def stall() -> dict:
                     beats["long"].append((round(beats["last"] - beats["started"], 2),
                                           round((now - beats["last"]) * 1000)))
             beats["last"] = now
-            if beats["started"] and not window.analysis.busy() and \
+            # "opened": open_path reads the file on a thread and turns the event loop
+            # meanwhile, before any analysis has started.
+            if beats["opened"] and not window.analysis.busy() and \
                     not window.article.is_highlighting():
                 beats["done"] = now
                 loop.quit()
 
         def begin():
             beats["started"] = time.perf_counter()
-            window.open_path(article)  # reading the file and showing its text: timed apart
+            window.open_path(article)  # reading the file and showing its text: also timed apart
             beats["last"] = beats["opened"] = time.perf_counter()
 
         heart = QTimer(interval=5)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import copy
 import gc
 import itertools
+import os
+import sys
 import threading
 import time
 
@@ -20,6 +22,21 @@ from briefing_app.domain.ops import copy_analysis
 
 # Progress is reported at most this often: a flood of queued signals would stall the GUI.
 _PROGRESS_INTERVAL = 0.1
+_NICER = 5  # scheduling priority below the GUI thread's (Linux), see _yield_to_the_window
+
+
+def _yield_to_the_window() -> None:
+    """Lower this thread's scheduling priority: when the machine is busy and the window and
+    the analysis both want a core, the window gets it first and stays responsive, while an
+    idle machine still gives the analysis all it wants. Linux only (a thread there is a task
+    with its own nice value); elsewhere threads keep the process priority."""
+    if not sys.platform.startswith("linux"):
+        return
+    thread = threading.get_native_id()
+    try:
+        os.setpriority(os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, thread) + _NICER)
+    except OSError:  # not permitted (some sandboxes): the default priority is fine too
+        pass
 
 
 class _Engine:
@@ -53,6 +70,13 @@ class _Worker(QObject):
         self._engine = engine
         self._cancel_below = cancel_below
         self._pipelines: dict[str, object] = {}
+        self._niced = False
+
+    def _in_thread(self) -> None:
+        """Once, in the worker thread itself: the first slot that runs there calls this."""
+        if not self._niced:
+            self._niced = True
+            _yield_to_the_window()
 
     def _nlp(self, name: str):
         if name not in self._pipelines:
@@ -66,6 +90,7 @@ class _Worker(QObject):
 
     @Slot(str)
     def warm_up(self, pipeline: str) -> None:
+        self._in_thread()
         try:
             self._nlp(pipeline)
         except Exception:  # reported when a job needs the pipeline; a warm-up has no one to tell
@@ -73,6 +98,8 @@ class _Worker(QObject):
 
     @Slot(int, object, str)
     def run(self, job_id: int, source: Source, pipeline: str) -> None:
+        self._in_thread()
+
         def cancelled() -> bool:
             return job_id < self._cancel_below()
 

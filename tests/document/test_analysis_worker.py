@@ -1,5 +1,7 @@
 """The analysis worker: results arrive on the main thread, cancel works, stale results drop."""
 
+import os
+import sys
 import threading
 
 import pytest
@@ -93,3 +95,19 @@ def test_results_wait_while_held_and_land_after(doc, handmade, runner_for, qtbot
             qtbot.wait(20)
     assert [c.id for c in doc.briefing.claims] == ["c1", "c2", "c3"]
     assert not control.busy() and not doc.is_pending("s1")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
+def test_the_worker_runs_below_the_window_in_priority(doc, handmade, runner_for, qtbot):
+    seen = []
+
+    class Recording(handmade.FakeEngine):
+        def analyze(self, *args):
+            seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+            return super().analyze(*args)
+
+    control = AnalysisController(doc, runner_for(Recording()))
+    with qtbot.waitSignal(control.landed, timeout=5000):
+        control.analyse("s1")
+    window_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    assert seen and seen[0] > window_priority

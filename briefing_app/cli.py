@@ -150,14 +150,17 @@ def summary(result: dict) -> str:
 
 
 def export_command(args) -> int:
+    from briefing_app.settings import Settings
     from briefing_app.storage.docx_export import export_briefing
 
+    colours = Settings().get("highlight_colours")  # the analyst's, as in the window
     try:
         briefing = briefing_for_export(args.input, args.model)
         if args.title:
             briefing.title = args.title
         warnings = export_briefing(briefing, args.output, template=args.template,
-                                   mark=args.mark, title=args.title)
+                                   mark=args.mark, title=args.title,
+                                   highlight_colours=colours)
     except BriefingError as error:
         _fail(args.input, error)
         return EXIT_BAD_INPUT

@@ -15,7 +15,7 @@ from docx.text.run import Run
 from briefing_app.domain.model import Source
 from briefing_app.storage import ooxml
 from briefing_app.storage.docx_sections import Context, heading, shown
-from briefing_app.storage.ooxml import HIGHLIGHT, HIGHLIGHT_LABELS, clean, one_line
+from briefing_app.storage.ooxml import HIGHLIGHT_LABELS, clean, one_line
 
 # When layers overlap, the most specific wins: a hedge inside a claim keeps its own colour.
 _PRIORITY = ("hedge", "cue", "person", "organisation", "state", "group", "unnamed",
@@ -45,7 +45,7 @@ def _legend(ctx: Context) -> None:
         if layer == "source":
             run.bold = True
         else:
-            ooxml.shade_run(run, HIGHLIGHT[layer])
+            ooxml.shade_run(run, ctx.highlight[layer])
         paragraph.add_run(" ")
     paragraph.add_run("Analyst notes and comments appear as Word comments.")
 
@@ -56,7 +56,7 @@ def _layers(ctx: Context, source: Source) -> list[tuple[int, int, str]]:
     for actor in ctx.briefing.actors:
         if shown(actor):
             found += [(m.start, m.end, actor.kind) for m in actor.mentions
-                      if m.source_id == source.id and actor.kind in HIGHLIGHT]
+                      if m.source_id == source.id and actor.kind in ctx.highlight]
     for claim in ctx.briefing.claims:
         if claim.source_id != source.id or not shown(claim):
             continue
@@ -126,7 +126,7 @@ def _write_source(ctx: Context, source: Source) -> None:
         run.bold = active["source"] > 0 or None
         if on:
             top = min(on, key=_RANK.__getitem__)
-            ooxml.shade_run(run, HIGHLIGHT[top])
+            ooxml.shade_run(run, ctx.highlight[top])
             # Colour alone must not carry meaning: hedges are also underlined.
             run.underline = top == "hedge" or None
         runs.append((a, b, run))

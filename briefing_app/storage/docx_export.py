@@ -23,13 +23,17 @@ from briefing_app.errors import ExportError
 from briefing_app.storage import docx_appendix, docx_sections, ooxml
 from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
 from briefing_app.storage.docx_template import ensure_styles, open_template
-from briefing_app.storage.ooxml import one_line
+from briefing_app.storage.ooxml import highlight_fills, one_line
 
 
 def export_briefing(briefing: Briefing, path: str | os.PathLike[str], *,
                     template: str | os.PathLike[str] | None = None, mark: str | None = None,
-                    title: str | None = None, now: datetime | None = None) -> list[str]:
-    """Write `briefing` to `path` as a .docx; returns warnings, raises ExportError."""
+                    title: str | None = None, now: datetime | None = None,
+                    highlight_colours: dict | None = None) -> list[str]:
+    """Write `briefing` to `path` as a .docx; returns warnings, raises ExportError.
+
+    `highlight_colours` are the analyst's own actor tints (the settings' highlight_colours).
+    """
     now = now or datetime.now()
     mark = one_line(mark if mark is not None else briefing.mark)
     title = one_line(title or briefing.title
@@ -39,7 +43,8 @@ def export_briefing(briefing: Briefing, path: str | os.PathLike[str], *,
     warnings = [f"The template lacks the style '{name}'; a built-in look is used."
                 for name in added]
     ctx = docx_sections.Context(document, briefing, title, now,
-                                bullet_glyph="List Bullet" in added)
+                                bullet_glyph="List Bullet" in added,
+                                highlight=highlight_fills(highlight_colours))
     _write_header_footer(document, mark)
     docx_sections.write_front(ctx)
     docx_sections.write_actors(ctx)

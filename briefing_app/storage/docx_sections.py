@@ -18,7 +18,7 @@ from docx.text.paragraph import Paragraph
 from briefing_app import APP_NAME, __version__
 from briefing_app.domain.model import LIKELIHOODS, Actor, Briefing, Claim
 from briefing_app.storage import ooxml
-from briefing_app.storage.ooxml import clean, one_line
+from briefing_app.storage.ooxml import HIGHLIGHT, clean, one_line
 
 KIND_WORDS = {"person": "person", "organisation": "organisation", "state": "state",
               "group": "group", "unnamed": "unnamed source"}
@@ -42,6 +42,9 @@ class Context:
     now: datetime
     # True when the template had no 'List Bullet' and a glyph-less fallback is used.
     bullet_glyph: bool = False
+    # Run shading per actor kind and claim part: the window's tints, the analyst's own
+    # actor colours included, so the appendix looks like the reading view.
+    highlight: dict[str, str] = field(default_factory=lambda: dict(HIGHLIGHT))
     _style_ids: dict[str, str] = field(default_factory=dict)
 
     def add(self, text: str = "", style: str | None = None) -> Paragraph:

@@ -15,7 +15,7 @@ from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from briefing_app.domain.palette import LABELS, LIGHT
+from briefing_app.domain.palette import LABELS, tints
 
 # XML 1.0 forbids most C0 controls, lone surrogates and U+FFFE/U+FFFF; lxml raises on them.
 _ILLEGAL_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -33,7 +33,12 @@ def one_line(text: str) -> str:
 
 # The highlight colours live in domain/palette.py, shared with the window; Word wants them
 # as bare hex, without the "#".
-HIGHLIGHT = {key: colour.lstrip("#") for key, colour in LIGHT.items()}
+def highlight_fills(overrides: dict | None = None) -> dict[str, str]:
+    """Run shading per actor kind and claim part, with the analyst's own actor tints."""
+    return {key: colour.lstrip("#") for key, colour in tints("light", overrides).items()}
+
+
+HIGHLIGHT = highlight_fills()
 HIGHLIGHT_LABELS = LABELS
 # Traffic Light Protocol 2.0 prescribes these label colours on a black background.
 TLP_COLOURS = {

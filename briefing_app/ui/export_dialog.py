@@ -140,7 +140,8 @@ def export_to(window, choices: ExportChoices) -> bool:
 
     def export() -> list[str]:
         return export_briefing(window.doc.briefing, choices.path, mark=choices.mark,
-                               template=choices.template or None)
+                               template=choices.template or None,
+                               highlight_colours=window.settings.get("highlight_colours"))
 
     try:
         with window.analysis.holding():  # the briefing must not change while it is read

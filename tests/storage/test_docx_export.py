@@ -181,6 +181,18 @@ def test_appendix_highlights_use_shading(exported):
     assert {"FAF5C2", "F6C9AE", "CCE8F8", "B8E6D8"} <= fills
 
 
+def test_the_analysts_own_actor_colours_reach_the_appendix(tmp_path):
+    # A person tint chosen in Settings shades people in the appendix as in the window;
+    # kinds left alone and the claim parts keep the shared palette.
+    path = tmp_path / "own.docx"
+    export_briefing(builders.sample_briefing(), path,
+                    highlight_colours={"person": "#ffd1dc", "state": "not a colour"})
+    body = docx.Document(str(path)).element.body
+    fills = {shd.get(qn("w:fill")) for shd in body.iter(qn("w:shd"))}
+    assert "FFD1DC" in fills and "CCE8F8" not in fills  # the default person tint is gone
+    assert {"FAF5C2", "B8E6D8"} <= fills
+
+
 def test_core_properties(exported):
     _, _, document = exported
     props = document.core_properties

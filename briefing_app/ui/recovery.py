@@ -23,10 +23,14 @@ def offer_recovery(window) -> bool:
     recovery = recoveries[0]
     when = time.strftime("%d %b %Y %H:%M", time.localtime(recovery.saved_at))
     what = recovery.original_path or "an unsaved briefing"
+    # One window holds one briefing: older crashed sessions wait for the next starts.
+    more = len(recoveries) - 1
+    later = (f"\n\n{more} older autosaved session{'s' if more > 1 else ''} will be offered "
+             "the next time Briefing Builder starts." if more else "")
     answer = QMessageBox.question(
         window, "Restore unsaved work?",
         f"Briefing Builder did not close properly last time. Work on {what}, autosaved "
-        f"{when}, can be restored.\n\nRestore it? Discarding deletes the autosave.",
+        f"{when}, can be restored.\n\nRestore it? Discarding deletes the autosave.{later}",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
         QMessageBox.StandardButton.Yes)
     if answer != QMessageBox.StandardButton.Yes:

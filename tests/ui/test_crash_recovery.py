@@ -3,6 +3,7 @@ with SIGKILL; the next window on the same home offers the work back, every edit 
 """
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -132,3 +133,23 @@ def test_window_autosaves_within_seven_seconds(window, qtbot, answers):
     assert not window.autosave.file.exists()
     asked, _reply = answers
     assert asked == []
+
+
+def test_older_crashed_sessions_wait_for_the_next_start(private_home, tmp_path, make_window,
+                                                         handmade, monkeypatch):
+    run_child_until_autosaved(private_home, tmp_path)
+    newest = find_recoveries()[0].file
+    older = newest.with_name("session-2-older" + newest.suffix)
+    shutil.copy(newest, older)
+    shutil.copy(newest.with_suffix(".json"), older.with_suffix(".json"))
+    an_hour_ago = newest.stat().st_mtime - 3600
+    os.utime(older, (an_hour_ago, an_hour_ago))
+    texts = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: texts.append(args[2])
+                        or QMessageBox.StandardButton.Discard)
+    make_window(handmade.FakeEngine())
+    assert "1 older autosaved session will be offered" in texts[0]
+    assert [r.file for r in find_recoveries()] == [older]  # the newest was discarded
+    make_window(handmade.FakeEngine())
+    assert len(texts) == 2 and "older autosaved" not in texts[1]
+    assert find_recoveries() == []

@@ -51,7 +51,8 @@ OBJECT_CONTENT_VERBS = set(
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
     "lament request call name label dub express defend echo recall back oppose warn chide "
     "thank credit fault say show find claim declare report discuss voice "
-    "reference".split()
+    "reference explain reiterate repeat stress emphasize recount applaud disclose rebut "
+    "prefer".split()
 )
 
 # Verbs whose object is content only when a document or study is the subject: "the
@@ -95,7 +96,7 @@ PASSIVE_CONTENT_VERBS = NAMING_VERBS | {"declare", "report", "claim", "see", "vi
 CONTENT_PREPS = {
     "call": "for", "push": "for", "press": "for", "ask": "for about", "argue": "for",
     "refer": "to", "talk": "about", "speak": "about", "complain": "about", "warn": "about",
-    "worry": "about", "comment": "on", "insist": "on", "focus": "on",
+    "worry": "about", "comment": "on", "insist": "on", "focus": "on", "point": "to",
 }
 
 # Adjectives after "be", "seem", "remain" that report a stance: "X is confident that ...",

@@ -58,3 +58,21 @@ def test_support_someone_receives_names_the_backers(run):
 def test_support_without_named_backers_is_no_claim(run):
     r = run("The harbour plan has broad support.")
     assert r.claims() == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("The governor stressed the need for new dikes along the coast.",
+         "the need for new dikes along the coast", "stressed"),
+        ("The envoy pointed to the sharp drop in grain exports.",
+         "the sharp drop in grain exports", "pointed"),
+        ("The mayor reiterated her opposition to the toll.", "her opposition to the toll",
+         "reiterated"),
+    ],
+)
+def test_verbs_whose_object_or_topic_is_the_content(run, sentence, content, cue):
+    r = run(sentence)
+    claim = r.claim(content)
+    assert (r.content(claim), r.cue(claim)) == (content, cue)
+

@@ -67,7 +67,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             # After this first frame reaches the screen, not before: the frame shows at
             # once and the contents follow on the next turn of the event loop.
             self._build_queued = True
-            QTimer.singleShot(0, self.build)
+            QTimer.singleShot(0, self, self.build)  # dropped if the window goes first
 
     # --------------------------------------------------------------- selection
     def show_source(self, source_id: str) -> None:

@@ -110,6 +110,14 @@ def add_note(doc, text: str, source_id: str = "", start: int = 0, end: int = 0
     return command
 
 
+def edit_note(doc, note_id: str, text: str) -> CorrectionCommand:
+    return CorrectionCommand(doc, "Edit note", corrections.edit_note, note_id, text)
+
+
+def delete_note(doc, note_id: str) -> CorrectionCommand:
+    return CorrectionCommand(doc, "Delete note", corrections.delete_note, note_id)
+
+
 def nudge(doc, target: tuple, edge: str, step: int) -> CorrectionCommand:
     what = {"mention": "mention", "content": "claim content", "cue": "cue",
             "source_span": "claim source"}

@@ -9,6 +9,7 @@ an op touches becomes 'edited' unless the analyst already accepted or rejected i
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass, field
 
 from briefing_app.domain.model import ACTOR_KINDS, Actor, Briefing, Claim, Mention, Note, Span
@@ -232,6 +233,31 @@ def add_note(briefing: Briefing, note_id: str, text: str, source_id: str = "", s
     if source_id:
         _check_span(briefing, source_id, start, end)
     briefing.notes.append(Note(note_id, text, source_id, start, end))
+    return [Change("notes", [note_id])]
+
+
+def _note_index(briefing: Briefing, note_id: str) -> int:
+    for index, note in enumerate(briefing.notes):
+        if note.id == note_id:
+            return index
+    raise KeyError(note_id)
+
+
+def edit_note(briefing: Briefing, note_id: str, text: str) -> list[Change]:
+    """New words for a note; its anchor stays. A new Note takes the old one's place, since
+    `snapshot` keeps the notes list but not each note's fields."""
+    index = _note_index(briefing, note_id)
+    if not text.strip():
+        raise ValueError("a note needs some text")
+    if briefing.notes[index].text == text:
+        return []
+    briefing.notes[index] = dataclasses.replace(briefing.notes[index], text=text)
+    return [Change("notes", [note_id])]
+
+
+def delete_note(briefing: Briefing, note_id: str) -> list[Change]:
+    _note_index(briefing, note_id)
+    briefing.notes = [n for n in briefing.notes if n.id != note_id]
     return [Change("notes", [note_id])]
 
 

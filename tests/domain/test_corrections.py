@@ -97,6 +97,42 @@ def test_note_is_anchored(briefing):
     assert briefing.notes[0].text == "check this" and briefing.notes[0].source_id == "s1"
 
 
+def test_edit_note_keeps_its_anchor(briefing):
+    start, end = span_of(briefing, "emergency legislation")
+    corrections.add_note(briefing, "n1", "check this", "s1", start, end)
+    corrections.add_note(briefing, "n2", "free thought")
+    changes = undoes(briefing, corrections.edit_note, "n1", "Ask the ministry\nby Friday")
+    assert [(c.kind, c.ids) for c in changes] == [("notes", ["n1"])]
+    note = briefing.notes[0]
+    assert (note.id, note.text, note.source_id, note.start, note.end) == (
+        "n1", "Ask the ministry\nby Friday", "s1", start, end)
+    assert [n.id for n in briefing.notes] == ["n1", "n2"]
+
+
+def test_edit_note_to_the_same_text_changes_nothing(briefing):
+    corrections.add_note(briefing, "n1", "check this")
+    assert corrections.edit_note(briefing, "n1", "check this") == []
+
+
+def test_edit_note_refuses_empty_text_and_unknown_ids(briefing):
+    corrections.add_note(briefing, "n1", "check this")
+    with pytest.raises(ValueError):
+        corrections.edit_note(briefing, "n1", "  \n")
+    with pytest.raises(KeyError):
+        corrections.edit_note(briefing, "nobody", "text")
+    with pytest.raises(KeyError):
+        corrections.delete_note(briefing, "nobody")
+    assert briefing.notes[0].text == "check this"
+
+
+def test_delete_note(briefing):
+    corrections.add_note(briefing, "n1", "first")
+    corrections.add_note(briefing, "n2", "second", "s1", *span_of(briefing, "officials"))
+    changes = undoes(briefing, corrections.delete_note, "n1")
+    assert [(c.kind, c.ids) for c in changes] == [("notes", ["n1"])]
+    assert [n.id for n in briefing.notes] == ["n2"]
+
+
 def test_bad_spans_are_refused(briefing):
     with pytest.raises(ValueError):
         corrections.add_actor(briefing, "aX", "s1", 5, 5)

@@ -5,7 +5,7 @@ whose speaker is the subject of the clause they hang on)."""
 from __future__ import annotations
 
 from briefing_app.nlp import spans
-from briefing_app.nlp.lexicon import MADE_THINGS, UNNAMED_SOURCE_NOUNS
+from briefing_app.nlp.lexicon import CUE_VERBS, MADE_THINGS, UNNAMED_SOURCE_NOUNS
 from briefing_app.nlp.records import Seg
 
 # Dependents next to a cue verb that are its subject misparsed ("Jolly said", "4 in 10 say").
@@ -69,8 +69,13 @@ def subject_of(verb):
         obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
         if obj is not None and _may_speak(obj):
             return obj
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    if participle or verb.dep_ == "conj":
+        outer = _reporter_of(verb.head)
+        if outer is not None:
+            return subject_of(outer)
     # "Yellen is likely to stress": through the adjective to the clause's subject.
-    if verb.dep_ in ("xcomp", "conj", "acomp") or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+    if verb.dep_ in ("xcomp", "conj", "acomp") or participle:
         # "He left, saying that ...": the participle's speaker is the main clause's subject.
         return subject_of(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -96,6 +101,26 @@ def source_of(verb, subject) -> list[Seg] | None:
         if noun is not None and noun[1] <= own[0]:
             return [noun, own]
     return [own]
+
+
+def _reporter_of(clause):
+    """The cue verb whose content `clause` is, when the parser hung a participle or a
+    second verb on the reported clause: in "Trump argued that a wall would work, saying
+    ..." the one saying is Trump, not the wall."""
+    inner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if clause.lemma_.lower() in CUE_VERBS and inner is not None and inner.pos_ != "PRON":
+        # "they said officials had argued against it, warning ...": the officials warn;
+        # but in "Carson said he plans to act, insisting ..." he is Carson, named outside.
+        return None
+    if clause.dep_ == "ccomp":
+        outer = clause.head
+    elif clause.dep_ == "acl" and any(c.dep_ == "mark" for c in clause.children):
+        outer = clause.head.head  # "rejected the idea that X would be Y, saying ..."
+    else:
+        return None
+    if outer.pos_ in ("VERB", "AUX") and outer.lemma_.lower() in CUE_VERBS:
+        return outer
+    return None
 
 
 def _may_speak(noun) -> bool:

@@ -76,3 +76,17 @@ def test_verbs_whose_object_or_topic_is_the_content(run, sentence, content, cue)
     claim = r.claim(content)
     assert (r.content(claim), r.cue(claim)) == (content, cue)
 
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor argued that a new dike would protect the town, saying the cost was fair.",
+        "The mayor dismissed claims that the harbour was unsafe for ferries, saying the cost "
+        "was fair.",
+        "The mayor conceded that the dike had leaked but insisted that the cost was fair.",
+    ],
+)
+def test_participle_hung_on_the_reported_clause_is_the_reporters(run, sentence):
+    r = run(sentence)
+    claim = next(c for c in r.claims() if r.cue(c) in ("saying", "insisted"))
+    assert r.source_text(claim) == "The mayor"

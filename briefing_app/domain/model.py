@@ -6,6 +6,7 @@ analyst can touch carries an id, because undo commands refer to objects by id, n
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 ACTOR_KINDS = ("person", "organisation", "state", "group", "unnamed")
@@ -79,11 +80,12 @@ class Source:
     notes: list[str] = field(default_factory=list)
 
     def paragraph_of(self, offset: int) -> int:
-        """1-based number of the paragraph holding `offset` (0 when there are none)."""
-        for number, (start, end) in enumerate(self.paragraphs, 1):
-            if offset < end or (start <= offset <= end):
-                return number
-        return len(self.paragraphs)
+        """1-based number of the paragraph holding `offset` (0 when there are none); an
+        offset between two paragraphs counts as the next one, past the last as the last."""
+        # Paragraphs are in order and do not overlap: the first one ending at or after
+        # `offset` holds it (a binary search; long articles have thousands of paragraphs).
+        index = bisect.bisect_left(self.paragraphs, offset, key=lambda bounds: bounds[1])
+        return min(index + 1, len(self.paragraphs))
 
 
 @dataclass

@@ -28,14 +28,22 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def anchor_label(briefing: Briefing, note: Note) -> str:
-    """'#1 ¶3' for a note on source 1, paragraph 3 (as the panels number them); 'free'."""
-    source = briefing.source(note.source_id) if note.source_id else None
-    if source is None:
-        return FREE
-    number = briefing.sources.index(source) + 1
-    paragraph = paragraph_finder(source)(note.start)
-    return f"#{number} ¶{paragraph}" if paragraph else f"#{number}"
+def anchor_labels(briefing: Briefing) -> dict[str, str]:
+    """Note id -> '#1 ¶3' for a note on source 1, paragraph 3 (as the panels number them),
+    or 'free'. One paragraph finder per source, however many notes it holds."""
+    numbers = {source.id: n for n, source in enumerate(briefing.sources, 1)}
+    finders: dict[str, Callable[[int], int]] = {}
+    labels = {}
+    for note in briefing.notes:
+        number = numbers.get(note.source_id)
+        if number is None:
+            labels[note.id] = FREE
+            continue
+        if note.source_id not in finders:
+            finders[note.source_id] = paragraph_finder(briefing.sources[number - 1])
+        paragraph = finders[note.source_id](note.start)
+        labels[note.id] = f"#{number} ¶{paragraph}" if paragraph else f"#{number}"
+    return labels
 
 
 def notes_by_paragraph(briefing: Briefing, source_id: str) -> dict[int, list[Note]]:

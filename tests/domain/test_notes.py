@@ -26,15 +26,16 @@ def note_on(briefing, note_id, source_id, needle):
 
 
 def test_anchor_names_the_source_number_and_paragraph(briefing):
-    assert notes.anchor_label(briefing, note_on(briefing, "n1", "s1", "Katrin")) == "#1 ¶3"
-    assert notes.anchor_label(briefing, note_on(briefing, "n2", "s2", "officials")) == "#2 ¶4"
-    assert notes.anchor_label(briefing, Note("n3", "free thought")) == "free"
+    note_on(briefing, "n1", "s1", "Katrin")
+    note_on(briefing, "n2", "s2", "officials")
+    briefing.notes.append(Note("n3", "free thought"))
+    assert notes.anchor_labels(briefing) == {"n1": "#1 ¶3", "n2": "#2 ¶4", "n3": "free"}
 
 
 def test_anchor_on_a_source_without_paragraphs_names_the_source(briefing):
     add_source(briefing, Source("s3", "one line of text"))
-    note = Note("n1", "x", "s3", 0, 3)
-    assert notes.anchor_label(briefing, note) == "#3"
+    briefing.notes.append(Note("n1", "x", "s3", 0, 3))
+    assert notes.anchor_labels(briefing) == {"n1": "#3"}
     assert notes.notes_by_paragraph(briefing, "s3") == {}
 
 

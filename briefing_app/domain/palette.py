@@ -37,15 +37,16 @@ LABELS = {
     "source": "claim source", "cue": "cue", "hedge": "hedge",
 }
 # Lines and text drawn on the page rather than behind it: a claim's colour by review state,
-# the hedge's wavy underline, and the marks for the current item. Okabe-Ito hues again;
-# the dark scheme uses their lighter siblings so they stand out on a dark page.
+# the hedge's wavy underline, the marks for the current item, and the margin mark beside a
+# paragraph with notes (reddish purple: no highlight uses it). Okabe-Ito hues again; the
+# dark scheme uses their lighter siblings so they stand out on a dark page.
 INK = {
     "light": {"machine": "#0072B2", "accepted": "#007A5A", "edited": "#007A5A",
               "rejected": "#8C8C8C", "hedge": "#D55E00", "current": "#FFF3A6",
-              "flash": "#FFD23F"},
+              "flash": "#FFD23F", "note": "#B0457F"},
     "dark": {"machine": "#56B4E9", "accepted": "#3DC29C", "edited": "#3DC29C",
              "rejected": "#8C8C8C", "hedge": "#F08A4B", "current": "#5A5220",
-             "flash": "#8A7410"},
+             "flash": "#8A7410", "note": "#E08DBE"},
 }
 # The text colour each scheme's palette puts on the page (see ui/theme.py).
 TEXT = {"light": "#000000", "dark": "#E8E8E8"}

@@ -1,16 +1,19 @@
-"""The reading view: one source's text, read-only, with paragraph numbers, highlights,
-tooltips, zoom, click-to-select and a flash on the item the analyst moved to.
+"""The reading view: one source's text, read-only, with paragraph numbers (and a mark
+beside paragraphs that hold notes), highlights, tooltips, zoom, click-to-select and a
+flash on the item the analyst moved to.
 """
 
 from __future__ import annotations
 
 import time
+from html import escape
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.notes import notes_by_paragraph
 from briefing_app.domain.ops import Change
 from briefing_app.ui.highlighter import SpanHighlighter, iter_marks
 from briefing_app.ui.offsets import OffsetMap
@@ -19,6 +22,7 @@ from briefing_app.ui.tooltips import describe_marks
 # Highlighting work per event-loop turn: small enough that the window never stalls.
 _SLICE_SECONDS = 0.008
 _FLASH_MS = 450
+_NOTE_BAR = 3  # width in pixels of the mark beside a paragraph that holds notes
 
 
 class _Margin(QWidget):
@@ -26,6 +30,7 @@ class _Margin(QWidget):
 
     def __init__(self, view: ArticleView):
         super().__init__(view)
+        self.setObjectName("paragraphMargin")
         self._view = view
 
     def sizeHint(self) -> QSize:
@@ -33,6 +38,16 @@ class _Margin(QWidget):
 
     def paintEvent(self, event) -> None:
         self._view.paint_margin(self, event.rect())
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self._view.margin_tooltip(event.pos().y())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
 
 class ArticleView(QPlainTextEdit):
@@ -54,6 +69,8 @@ class ArticleView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.highlighter = SpanHighlighter(self.document())
         self._paragraph_at_block: dict[int, int] = {}
+        # Paragraph number -> texts of the notes there; rebuilt per change, read per paint.
+        self.noted_paragraphs: dict[int, list[str]] = {}
         self._todo: list[int] = []
         self._job = None  # the running index rebuild (a generator), if any
         self._job_ids: set[str] | None = set()
@@ -85,7 +102,16 @@ class ArticleView(QPlainTextEdit):
             self.offsets.block_of(start): number
             for number, (start, _end) in enumerate(source.paragraphs if source else [], 1)
         }
+        self.refresh_notes()
         self.refresh_highlights()
+
+    def refresh_notes(self) -> None:
+        """Find again which paragraphs hold notes (a few bisections) and repaint the margin."""
+        self.noted_paragraphs = {
+            number: [note.text for note in found]
+            for number, found in notes_by_paragraph(self._doc.briefing, self.source_id).items()
+        }
+        self._margin.update()
 
     def refresh_highlights(self, ids: set[str] | None = None) -> None:
         """Rebuild the highlight index from the domain and redraw, in slices.
@@ -144,6 +170,8 @@ class ArticleView(QPlainTextEdit):
     def _on_changed(self, change: Change) -> None:
         if change.kind in ("claims", "actors") and self.source_id:
             self.refresh_highlights(set(change.ids) if change.ids else None)
+        elif change.kind == "notes":
+            self.refresh_notes()
         elif change.kind == "sources" and self._doc.briefing.source(self.source_id) is None:
             self.show_source("")
 
@@ -206,7 +234,7 @@ class ArticleView(QPlainTextEdit):
     # ------------------------------------------------------------------ margin
     def margin_width(self) -> int:
         digits = len(str(max(len(self._paragraph_at_block), 1)))
-        return 12 + self.fontMetrics().horizontalAdvance("9") * max(digits, 2)
+        return 14 + _NOTE_BAR + self.fontMetrics().horizontalAdvance("9") * max(digits, 2)
 
     def _update_margin_width(self, *_args) -> None:
         self.setViewportMargins(self.margin_width(), 0, 0, 0)
@@ -226,6 +254,7 @@ class ArticleView(QPlainTextEdit):
         painter = QPainter(widget)
         painter.fillRect(rect, self.palette().alternateBase())
         painter.setPen(self.palette().placeholderText().color())
+        note_colour = QColor(self.highlighter.ink["note"])
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         while block.isValid():
@@ -236,4 +265,17 @@ class ArticleView(QPlainTextEdit):
             if number and block.isVisible():
                 painter.drawText(0, top, widget.width() - 6, self.fontMetrics().height(),
                                  Qt.AlignmentFlag.AlignRight, str(number))
+                if number in self.noted_paragraphs:
+                    # The whole (wrapped) paragraph's height, so a noted line is seen at once.
+                    height = round(self.blockBoundingRect(block).height())
+                    painter.fillRect(2, top + 1, _NOTE_BAR, height - 2, note_colour)
             block = block.next()
+
+    def margin_tooltip(self, y: int) -> str:
+        """The notes of the paragraph beside margin height `y`, as rich text ('' if none)."""
+        block = self.cursorForPosition(QPoint(0, y)).block()
+        texts = self.noted_paragraphs.get(self._paragraph_at_block.get(block.blockNumber()))
+        if not texts:
+            return ""
+        return "<hr>".join("<b>Note</b><br>" + escape(text).replace("\n", "<br>")
+                           for text in texts)

@@ -26,6 +26,7 @@ from briefing_app.ui.find_bar import FindBar
 from briefing_app.ui.inspector import Inspector
 from briefing_app.ui.legend import Legend
 from briefing_app.ui.menus import build_menus
+from briefing_app.ui.notes_panel import NotesPanel
 from briefing_app.ui.nudge import Nudger
 from briefing_app.ui.panels import Panel
 from briefing_app.ui.review_controller import ReviewController
@@ -84,6 +85,8 @@ def _docks(window) -> None:
              _dock(window, "Inspector", inspector_box, Qt.DockWidgetArea.RightDockWidgetArea)]
     window.briefing_panel = BriefingPanel(doc, window)
     window.tabifyDockWidget(docks[3], _dock(window, "Briefing", window.briefing_panel, left))
+    window.notes_panel = NotesPanel(doc, window)
+    window.tabifyDockWidget(docks[3], _dock(window, "Notes", window.notes_panel, left))
     docks[3].raise_()
     window.resizeDocks([docks[0], docks[3]], [330, 400], Qt.Orientation.Horizontal)
     window.resizeDocks([docks[0], docks[1], docks[2]], [150, 450, 250],
@@ -114,6 +117,8 @@ def _connect(window) -> None:
     analysis.failed.connect(window.analysis_failed)
     window.status.cancel_button.clicked.connect(analysis.cancel)
     doc.pendingChanged.connect(window.pending_changed)
+    window.notes_panel.noteChosen.connect(lambda source_id, start, end: _reveal(
+        window, source_id, start, end))
 
 
 def _row_chosen(window, index) -> None:
@@ -122,3 +127,8 @@ def _row_chosen(window, index) -> None:
     kind = index.data(ITEM_KIND_ROLE)
     window.select_item("claim" if kind == "claim" else "actor", index.data(ID_ROLE),
                        index.data(SPAN_ROLE))
+
+
+def _reveal(window, source_id: str, start: int, end: int) -> None:
+    window.show_source(source_id)
+    window.article.reveal(start, end)

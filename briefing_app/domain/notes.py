@@ -4,24 +4,9 @@ paragraphs of a source that hold notes, for the Notes panel and the reading view
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable
-
-from briefing_app.domain.model import Briefing, Note, Source
+from briefing_app.domain.model import Briefing, Note
 
 FREE = "free"
-
-
-def paragraph_finder(source: Source) -> Callable[[int], int]:
-    """A fast Source.paragraph_of for many look-ups: a binary search on paragraph ends
-    (a long article has thousands of paragraphs; the plain loop walks them all each time)."""
-    ends = [end for _start, end in source.paragraphs]
-
-    def paragraph_of(offset: int) -> int:
-        # The first paragraph ending at or after `offset`, as Source.paragraph_of finds it.
-        return min(bisect_left(ends, offset) + 1, len(ends))
-
-    return paragraph_of
 
 
 def first_line(text: str) -> str:
@@ -29,19 +14,16 @@ def first_line(text: str) -> str:
 
 
 def anchor_labels(briefing: Briefing) -> dict[str, str]:
-    """Note id -> '#1 ¶3' for a note on source 1, paragraph 3 (as the panels number them),
-    or 'free'. One paragraph finder per source, however many notes it holds."""
+    """Note id -> '#1 ¶3' for a note on source 1, paragraph 3 (as the panels number
+    them), or 'free' for a note on no text."""
     numbers = {source.id: n for n, source in enumerate(briefing.sources, 1)}
-    finders: dict[str, Callable[[int], int]] = {}
     labels = {}
     for note in briefing.notes:
         number = numbers.get(note.source_id)
         if number is None:
             labels[note.id] = FREE
             continue
-        if note.source_id not in finders:
-            finders[note.source_id] = paragraph_finder(briefing.sources[number - 1])
-        paragraph = finders[note.source_id](note.start)
+        paragraph = briefing.sources[number - 1].paragraph_of(note.start)
         labels[note.id] = f"#{number} ¶{paragraph}" if paragraph else f"#{number}"
     return labels
 
@@ -52,8 +34,7 @@ def notes_by_paragraph(briefing: Briefing, source_id: str) -> dict[int, list[Not
     found: dict[int, list[Note]] = {}
     if source is None or not source.paragraphs:
         return found
-    paragraph_of = paragraph_finder(source)
     for note in briefing.notes:
         if note.source_id == source_id:
-            found.setdefault(paragraph_of(note.start), []).append(note)
+            found.setdefault(source.paragraph_of(note.start), []).append(note)
     return found

@@ -1,8 +1,6 @@
-"""Where notes sit: anchor labels, the noted paragraphs, and the fast paragraph look-up."""
+"""Where notes sit: anchor labels and the noted paragraphs of a source."""
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from briefing_app.domain import notes
 from briefing_app.domain.model import Briefing, Note, Source
@@ -52,12 +50,3 @@ def test_first_line_skips_blank_lines():
     assert notes.first_line("\n  Call the port  \nthen the union") == "Call the port"
     assert notes.first_line("") == ""
 
-
-@given(st.lists(st.integers(0, 5), min_size=0, max_size=12), st.integers(0, 80))
-def test_paragraph_finder_agrees_with_paragraph_of(gaps, offset):
-    paragraphs, position = [], 0
-    for gap in gaps:  # paragraphs of 3 characters with `gap` characters between them
-        paragraphs.append((position, position + 3))
-        position += 3 + gap
-    source = Source("s", "x" * max(position, 1), paragraphs)
-    assert notes.paragraph_finder(source)(offset) == source.paragraph_of(offset)

@@ -158,9 +158,11 @@ class Claim:
         return [p for p in (self.content, self.source_span, self.cue) if p is not None]
 
     def words(self, text: str) -> str:
-        """The content on one line, without the quotation marks the article put around it:
-        the window and the briefing add their own to direct quotes only."""
-        return " ".join(self.content.text(text).split()).strip("\"“”")
+        """The content on one line, without the quotation marks the article put around it
+        (the window and the briefing add their own to direct quotes only) and without the
+        comma a quotation ends on when its attribution follows ('..., she said')."""
+        words = " ".join(self.content.text(text).split()).strip("\"“”")
+        return words.rstrip(",;: ")
 
 
 @dataclass

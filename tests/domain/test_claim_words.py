@@ -17,3 +17,9 @@ def test_curly_quotes_and_unquoted_words():
     assert quoted.words(text) == "enough"
     reported = Claim("c2", "s1", "reported", Span(text.index("talks"), len(text)))
     assert reported.words(text) == "talks had failed"
+
+
+def test_the_comma_before_an_attribution_goes():
+    text = '"Every day costs us money," she told reporters.'
+    claim = Claim("c1", "s1", "direct_quote", Span(0, text.index(" she")))
+    assert claim.words(text) == "Every day costs us money"

@@ -142,7 +142,7 @@ def _content_of(verb, lemma: str) -> list:
                 for child in verb.children:
                     if child.dep_ in ("oprd", "acomp") and child.i > obj.i:
                         tokens += list(child.subtree)
-            return tokens
+            return tokens + _object_modifiers(verb, max(t.i for t in tokens))
     prep_words = CONTENT_PREPS.get(lemma, "").split()
     if prep_words:
         for clause in verb.children:
@@ -169,6 +169,21 @@ def _content_of(verb, lemma: str) -> list:
         if token.i > verb.i and _that_clause(token, verb):
             return list(token.subtree)
     return []
+
+
+def _object_modifiers(verb, end: int) -> list:
+    """'announced his engagement to a model', 'cited his record in the House': the parser
+    hangs the object's prepositional phrase on the verb; the phrases right after the object
+    belong to it."""
+    out = []
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= end:
+            continue
+        if child.dep_ != "prep" or child.left_edge.i != end + 1:
+            break
+        out += list(child.subtree)
+        end = child.right_edge.i
+    return out
 
 
 def _trailing_relcl(verb) -> bool:

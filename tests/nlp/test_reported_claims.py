@@ -90,3 +90,17 @@ def test_participle_hung_on_the_reported_clause_is_the_reporters(run, sentence):
     r = run(sentence)
     claim = next(c for c in r.claims() if r.cue(c) in ("saying", "insisted"))
     assert r.source_text(claim) == "The mayor"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("The actor announced his engagement to a violinist from Oslo.",
+         "his engagement to a violinist from Oslo"),
+        ("The senator cited her voting record in the state assembly.",
+         "her voting record in the state assembly"),
+    ],
+)
+def test_phrases_right_after_the_object_belong_to_it(run, sentence, content):
+    r = run(sentence)
+    assert r.content(r.claim(content.split()[1])) == content

@@ -49,11 +49,19 @@ class _Margin(QWidget):
             return True
         return super().event(event)
 
+    def mousePressEvent(self, event) -> None:
+        note_id = self._view.margin_note(event.position().toPoint().y())
+        if note_id and event.button() == Qt.MouseButton.LeftButton:
+            self._view.noteClicked.emit(note_id)
+            return
+        super().mousePressEvent(event)
+
 
 class ArticleView(QPlainTextEdit):
     """Shows one source of the document; emits itemClicked(kind, id) for a clicked highlight."""
 
     itemClicked = Signal(str, str)  # "claim" or "actor", its id
+    noteClicked = Signal(str)  # the id of a note whose margin mark was clicked
     highlightingDone = Signal()
 
     def __init__(self, doc: BriefingDocument, parent: QWidget | None = None):
@@ -69,8 +77,10 @@ class ArticleView(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.highlighter = SpanHighlighter(self.document())
         self._paragraph_at_block: dict[int, int] = {}
-        # Paragraph number -> texts of the notes there; rebuilt per change, read per paint.
+        # Paragraph number -> texts (and ids) of the notes there; rebuilt per change, read
+        # per paint.
         self.noted_paragraphs: dict[int, list[str]] = {}
+        self._note_ids: dict[int, list[str]] = {}
         self._todo: list[int] = []
         self._job = None  # the running index rebuild (a generator), if any
         self._job_ids: set[str] | None = set()
@@ -107,10 +117,9 @@ class ArticleView(QPlainTextEdit):
 
     def refresh_notes(self) -> None:
         """Find again which paragraphs hold notes (a few bisections) and repaint the margin."""
-        self.noted_paragraphs = {
-            number: [note.text for note in found]
-            for number, found in notes_by_paragraph(self._doc.briefing, self.source_id).items()
-        }
+        found = notes_by_paragraph(self._doc.briefing, self.source_id)
+        self.noted_paragraphs = {n: [note.text for note in notes] for n, notes in found.items()}
+        self._note_ids = {n: [note.id for note in notes] for n, notes in found.items()}
         self._margin.update()
 
     def refresh_highlights(self, ids: set[str] | None = None) -> None:
@@ -271,10 +280,17 @@ class ArticleView(QPlainTextEdit):
                     painter.fillRect(2, top + 1, _NOTE_BAR, height - 2, note_colour)
             block = block.next()
 
+    def _paragraph_beside(self, y: int) -> int | None:
+        block = self.cursorForPosition(QPoint(0, y)).block()
+        return self._paragraph_at_block.get(block.blockNumber())
+
+    def margin_note(self, y: int) -> str:
+        """The first note of the paragraph beside margin height `y` ('' if none)."""
+        return next(iter(self._note_ids.get(self._paragraph_beside(y), [])), "")
+
     def margin_tooltip(self, y: int) -> str:
         """The notes of the paragraph beside margin height `y`, as rich text ('' if none)."""
-        block = self.cursorForPosition(QPoint(0, y)).block()
-        texts = self.noted_paragraphs.get(self._paragraph_at_block.get(block.blockNumber()))
+        texts = self.noted_paragraphs.get(self._paragraph_beside(y))
         if not texts:
             return ""
         return "<hr>".join("<b>Note</b><br>" + escape(text).replace("\n", "<br>")

@@ -119,6 +119,7 @@ def _connect(window) -> None:
     doc.pendingChanged.connect(window.pending_changed)
     window.notes_panel.noteChosen.connect(lambda source_id, start, end: _reveal(
         window, source_id, start, end))
+    window.article.noteClicked.connect(lambda note_id: _show_note(window, note_id))
 
 
 def _row_chosen(window, index) -> None:
@@ -132,3 +133,11 @@ def _row_chosen(window, index) -> None:
 def _reveal(window, source_id: str, start: int, end: int) -> None:
     window.show_source(source_id)
     window.article.reveal(start, end)
+
+
+def _show_note(window, note_id: str) -> None:
+    """A click on a note's margin mark: the Notes tab comes forward with that note chosen."""
+    dock = window.findChild(QDockWidget, "notesDock")
+    dock.show()
+    dock.raise_()
+    window.notes_panel.select_note(note_id)

@@ -95,6 +95,18 @@ def test_the_margin_marks_the_noted_paragraph(noted, qtbot):
     assert view.noted_paragraphs == {}
 
 
+def test_clicking_a_margin_mark_brings_its_note_forward(noted, qtbot):
+    view = noted.article
+    noted.findChild(QDockWidget, "inspectorDock").raise_()
+    noted.notes_panel.view.setCurrentItem(None)
+    block = view.document().findBlock(view.offsets.to_qt(noted.anchor[0]))
+    top = round(view.blockBoundingGeometry(block).translated(view.contentOffset()).top())
+    margin = view.findChild(QWidget, "paragraphMargin")
+    qtbot.mouseClick(margin, Qt.MouseButton.LeftButton, pos=QPoint(3, top + 2))
+    assert noted.notes_panel.current_note_id() == noted.doc.briefing.notes[0].id
+    qtbot.waitUntil(noted.notes_panel.isVisible, timeout=3000)  # its tab is the raised one
+
+
 def test_choosing_a_note_reveals_its_text(noted):
     view = noted.article
     noted.select_item("claim", "c1")  # the view is elsewhere first

@@ -1,4 +1,5 @@
-"""Retake docs/window-main.png: the wire-report sample analysed, a claim reviewed and rated.
+"""Retake docs/window-main.png (the wire-report sample analysed, a claim reviewed and rated)
+and docs/window-notes.png (the same with analyst notes and the Notes tab forward).
 
 Run under a display or offscreen:
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
@@ -11,8 +12,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget
 
 from briefing_app.app import create_main_window
+from briefing_app.document import correction_commands as cc
 from briefing_app.paths import sample_path
 
 DOCS = Path(__file__).resolve().parent
@@ -50,9 +53,28 @@ def main() -> int:
     _settle()
     window.grab().save(str(DOCS / "window-main.png"))
     print(DOCS / "window-main.png")
+    _notes(window)
+    window.grab().save(str(DOCS / "window-notes.png"))
+    print(DOCS / "window-notes.png")
     window.doc.undo_stack.setClean()
     window.close()
     return 0
+
+
+def _notes(window) -> None:
+    """Two notes on the text and a free one, the second chosen in the Notes tab."""
+    doc = window.doc
+    source = doc.briefing.sources[0]
+    for needle, text in (("entered its fifth day", "Check ship count against AIS data"),
+                         ("emergency cargo would be allowed through",
+                          "Which cargo counts as emergency? Ask the ministry desk.")):
+        start = source.text.index(needle)
+        doc.push(cc.add_note(doc, text, source.id, start, start + len(needle)))
+    doc.push(cc.add_note(doc, "Brief the minister before Monday's cabinet meeting"))
+    dock = window.findChild(QDockWidget, "notesDock")
+    dock.raise_()
+    window.notes_panel.select_note(doc.briefing.notes[1].id)
+    _settle()
 
 
 if __name__ == "__main__":

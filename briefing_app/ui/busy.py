@@ -16,6 +16,12 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
 SHOW_AFTER_MS = 400  # a quick job should not flash a dialog
+_running: list[str] = []  # labels of the jobs under way (nested ones included)
+
+
+def running() -> str:
+    """The label of the job under way, or '' when none is."""
+    return _running[-1] if _running else ""
 
 
 class _Finished(QObject):
@@ -44,11 +50,13 @@ def run_busy(parent: QWidget, label: str, job: Callable[[], T]) -> T:
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     thread = threading.Thread(target=work, name="busy-job", daemon=True)
+    _running.append(label)
     thread.start()
     try:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         thread.join()
     finally:
+        _running.pop()
         QApplication.restoreOverrideCursor()
         dialog.reset()
         dialog.deleteLater()

@@ -188,6 +188,12 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return QByteArray.fromBase64(self.settings.get(key).encode("ascii"))
 
     def closeEvent(self, event) -> None:
+        from briefing_app.ui import busy  # loaded with the contents
+
+        if busy.running():  # a window-manager close while a file is being written
+            self.statusBar().showMessage(f"{busy.running().rstrip('….')} first…", 4000)
+            event.ignore()
+            return
         if not self.built:  # closed before its contents were built: nothing to lose
             self.settings.set("window_geometry",
                               self.saveGeometry().toBase64().data().decode())

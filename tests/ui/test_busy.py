@@ -3,6 +3,7 @@
 import threading
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from briefing_app.storage import loaders, project_file
 from briefing_app.ui.busy import run_busy
@@ -39,3 +40,18 @@ def test_reading_and_saving_files_leave_the_gui_thread(analysed, article, tmp_pa
     assert analysed.open_path(article)  # read again, then found to be open already
     assert on_main == [("save_project", False), ("load_project", False),
                        ("load_path", False)]
+
+
+
+def test_closing_waits_while_a_file_is_being_written(window):
+    closed, gate = [], threading.Event()
+
+    def close_meanwhile():  # what a window manager's close button does during the save
+        closed.append(window.close())
+        gate.set()
+
+    QTimer.singleShot(0, close_meanwhile)
+    assert run_busy(window, "Saving the project…",
+                    lambda: gate.wait(10) and "written") == "written"
+    assert closed == [False] and window.isVisible()
+    assert window.statusBar().currentMessage() == "Saving the project first…"

@@ -8,16 +8,7 @@ from PySide6.QtGui import QAction, QTextCursor
 from briefing_app.storage.project_file import dumps
 from briefing_app.ui import context_menu
 from briefing_app.ui.highlighter import read_marks
-
-
-def select_text(window, needle):
-    view = window.article
-    start = window.doc.briefing.source(view.source_id).text.index(needle)
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(start))
-    cursor.setPosition(view.offsets.to_qt(start + len(needle)), QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-    return start, start + len(needle)
+from support.window_text import select_text
 
 
 def menu_action(menu, name):

@@ -5,24 +5,16 @@ Edit menu; the reading view's margin marks noted paragraphs; notes survive save 
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QAction, QHelpEvent, QTextCursor
+from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QToolTip, QWidget
 
 from briefing_app.document import correction_commands as cc
 from briefing_app.document.commands import AddSourceCommand
 from briefing_app.ui import context_menu
+from support.window_text import select_text
 
 NEEDLE = "emergency legislation"
 
-
-def select_text(window, needle):
-    view = window.article
-    start = window.doc.briefing.source(view.source_id).text.index(needle)
-    cursor = QTextCursor(view.document())
-    cursor.setPosition(view.offsets.to_qt(start))
-    cursor.setPosition(view.offsets.to_qt(start + len(needle)), QTextCursor.MoveMode.KeepAnchor)
-    view.setTextCursor(cursor)
-    return start, start + len(needle)
 
 
 def answer(monkeypatch, text):

@@ -83,7 +83,7 @@ def _closes(text: str, base: int, quote: Seg) -> bool:
 
 def _content_of(verb, lemma: str) -> list:
     """The tokens of a cue verb's content, by the first construction that applies."""
-    for child in verb.children:
+    for child in _complements(verb):
         if child.dep_ in _CONTENT_DEPS:
             # "... were worried, and more than 4 in 10 said ...": the next speaker's claim
             # joined by a conjunction is theirs, not part of this content.
@@ -169,6 +169,17 @@ def _content_of(verb, lemma: str) -> list:
         if token.i > verb.i and _that_clause(token, verb):
             return list(token.subtree)
     return []
+
+
+def _complements(verb) -> list:
+    """The verb's children, a clause after "X said" first: with a subject before the verb
+    a clause before it is one the parser hung there from the sentence before ("Coverage
+    was harsh. The paper said Rubio was rocked")."""
+    children = list(verb.children)
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i:
+        return children
+    return [c for c in children if c.i > verb.i] + [c for c in children if c.i < verb.i]
 
 
 def _object_modifiers(verb, end: int) -> list:

@@ -104,3 +104,17 @@ def test_participle_hung_on_the_reported_clause_is_the_reporters(run, sentence):
 def test_phrases_right_after_the_object_belong_to_it(run, sentence, content):
     r = run(sentence)
     assert r.content(r.claim(content.split()[1])) == content
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yet coverage of the debate was harsh: The Harbour Gazette said the senator had been "
+        "shaken by the mayor.",
+        "Coverage was harsh - the local paper said the senator had been shaken by the mayor.",
+    ],
+)
+def test_the_clause_after_x_said_is_its_content(run, sentence):
+    r = run(sentence)
+    claim = next(c for c in r.claims() if r.cue(c) == "said")
+    assert r.content(claim) == "the senator had been shaken by the mayor"

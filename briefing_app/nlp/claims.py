@@ -174,11 +174,19 @@ def _content_of(verb, lemma: str) -> list:
 def _complements(verb) -> list:
     """The verb's children, a clause after "X said" first: with a subject before the verb
     a clause before it is one the parser hung there from the sentence before ("Coverage
-    was harsh. The paper said Rubio was rocked")."""
+    was harsh - the paper said Rubio was rocked"), unless a comma sets it off as what was
+    said ('"Pieter is a colleague," she said, "and ..."')."""
     children = list(verb.children)
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return children
+    doc = verb.doc
+    for child in children:
+        between = doc[child.right_edge.i + 1 : subject.left_edge.i]
+        if child.dep_ in _CONTENT_DEPS and child.i < verb.i and any(
+            t.text == "," for t in list(between) + [doc[child.right_edge.i]]
+        ) and all(t.is_punct for t in between):
+            return children
     return [c for c in children if c.i > verb.i] + [c for c in children if c.i < verb.i]
 
 

@@ -118,3 +118,9 @@ def test_the_clause_after_x_said_is_its_content(run, sentence):
     r = run(sentence)
     claim = next(c for c in r.claims() if r.cue(c) == "said")
     assert r.content(claim) == "the senator had been shaken by the mayor"
+
+
+def test_a_quote_set_off_by_a_comma_before_x_said_stays_the_content(run):
+    r = run('"The pier is safe," the harbour master said, "and the ferries will run."')
+    claim = next(c for c in r.claims() if r.cue(c) == "said")
+    assert r.content(claim).startswith('"The pier is safe,"')

@@ -39,9 +39,12 @@ def _ancestors_until(token, stop):
 
 
 def trim(tokens) -> list:
-    """Drop leading and trailing punctuation, but keep quotation marks."""
+    """Drop leading and trailing punctuation, but keep quotation marks; and a conjunction
+    left dangling at the end once its second conjunct went to a claim of its own
+    ("... to Rotterdam and Gdansk and")."""
     tokens = list(tokens)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in _CLOSE_MARKS:
+    while tokens and ((tokens[-1].is_punct and tokens[-1].text not in _CLOSE_MARKS)
+                      or tokens[-1].pos_ == "CCONJ"):
         tokens.pop()
     while tokens and tokens[0].is_punct and tokens[0].text not in _OPEN_MARKS:
         tokens.pop(0)

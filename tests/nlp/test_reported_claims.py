@@ -124,3 +124,12 @@ def test_a_quote_set_off_by_a_comma_before_x_said_stays_the_content(run):
     r = run('"The pier is safe," the harbour master said, "and the ferries will run."')
     claim = next(c for c in r.claims() if r.cue(c) == "said")
     assert r.content(claim).startswith('"The pier is safe,"')
+
+
+def test_content_does_not_end_on_a_dangling_conjunction(run):
+    # The second conjunct has a cue of its own ("expect"), so it is cut off the first
+    # claim's content; the "and" between them goes with it.
+    r = run("The ferry operator said that it had cancelled two crossings to Oslo and Kiel "
+            "and that passengers should expect long delays.")
+    first = r.claim("cancelled two crossings")
+    assert r.content(first).endswith("Oslo and Kiel")

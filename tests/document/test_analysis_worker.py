@@ -111,3 +111,12 @@ def test_the_worker_runs_below_the_window_in_priority(doc, handmade, runner_for,
         control.analyse("s1")
     window_priority = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
     assert seen and seen[0] > window_priority
+
+
+def test_the_gil_changes_hands_quickly_once_the_worker_runs(doc, handmade, runner_for, qtbot):
+    # Qt's calls into Python on the GUI thread wait for the GIL up to the switch interval
+    # while the analysis runs Python; the default 5 ms made the window stall.
+    control = AnalysisController(doc, runner_for(handmade.FakeEngine()))
+    with qtbot.waitSignal(control.landed, timeout=5000):
+        control.analyse("s1")
+    assert sys.getswitchinterval() <= 0.001

@@ -1,13 +1,6 @@
 """Actors: one per referent across names, titles, possessives, acronyms and metonyms."""
 
-import pytest
 
-from tests.nlp.helpers import Result
-
-
-@pytest.fixture
-def run(nlp):
-    return lambda text: Result(nlp, text)
 
 
 def test_surname_title_and_possessive_merge(run):

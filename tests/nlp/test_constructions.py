@@ -2,13 +2,6 @@
 
 import pytest
 
-from tests.nlp.helpers import Result
-
-
-@pytest.fixture
-def run(nlp):
-    return lambda text: Result(nlp, text)
-
 
 def test_split_quote_joins_both_halves(run):
     r = run('"The harbour will reopen," the mayor said, "but only for fishing boats."')

@@ -3,13 +3,6 @@ plain "X said that Y"; each on a sentence written for these tests."""
 
 import pytest
 
-from tests.nlp.helpers import Result
-
-
-@pytest.fixture
-def run(nlp):
-    return lambda text: Result(nlp, text)
-
 
 def test_purpose_clause_after_a_thing_takes_the_subject(run):
     r = run("The harbour board called a meeting to discuss the ferry timetable.")

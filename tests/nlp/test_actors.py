@@ -1,8 +1,6 @@
 """Actors: one per referent across names, titles, possessives, acronyms and metonyms."""
 
 
-
-
 def test_surname_title_and_possessive_merge(run):
     r = run(
         "German Chancellor Olaf Brandt arrived in Lisbon. Brandt said the talks would go on. "

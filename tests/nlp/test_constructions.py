@@ -274,7 +274,6 @@ def test_reportedly_marks_an_unsourced_claim(run):
     assert r.content(claim).endswith("the old ferry yard")
 
 
-
 def test_closing_attribution_parsed_as_relative_clause(run):
     r = run("Most ferry users have a low opinion of the new timetable, the survey found.")
     claim = r.claim("low opinion")

@@ -1,6 +1,7 @@
 """Shared test set-up: headless Qt, private app folders, and one spaCy pipeline per session."""
 
 import os
+import socket
 import sys
 
 # Without a display Qt aborts the process; tests always run offscreen.
@@ -27,6 +28,22 @@ def nlp():
     from briefing_app.nlp.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture
+def no_sockets(monkeypatch):
+    """Any attempt to reach the network fails the test; yields the attempts (none)."""
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise AssertionError(f"network connection attempted: {args!r}")
+
+    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"),
+                        (socket, "create_connection"), (socket, "getaddrinfo")):
+        monkeypatch.setattr(owner, name, refuse)
+    yield attempts
+    assert attempts == []
 
 
 _exit_status = {"code": 0}

@@ -1,8 +1,6 @@
 """No network: a full open-analyse-review-save-export run never opens a connection."""
 
-import socket
 
-import pytest
 
 from briefing_app.cli import briefing_for_export
 from briefing_app.domain.model import Rating
@@ -14,22 +12,6 @@ PAGE = """<html><head><title>Port strike</title><link rel="canonical" href="http
 <p>The port authority said on Monday that the talks had failed.</p>
 <p>"We will not move," union leader Anna Berg told reporters, according to a statement.</p>
 <img src="https://example.org/pixel.gif"></article></body></html>"""
-
-
-@pytest.fixture
-def no_sockets(monkeypatch):
-    attempts = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise AssertionError(f"network connection attempted: {args!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    yield attempts
-    assert attempts == []
 
 
 def test_full_run_opens_no_connection(tmp_path, nlp, no_sockets):

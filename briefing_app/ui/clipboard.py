@@ -9,13 +9,14 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextDocumentFragment
+from PySide6.QtGui import QAction, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.document.commands import AddSourceCommand
 from briefing_app.domain.model import Briefing, Claim
 from briefing_app.domain.ops import new_id
 from briefing_app.errors import BriefingError
+from briefing_app.ui.actions import make_action
 
 
 def _one_line(text: str) -> str:
@@ -82,12 +83,7 @@ class ClipboardActions(QObject):
         window.installEventFilter(self)
 
     def _action(self, name, text, keys, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
+        return make_action(self.window, name, text, slot, keys, add_to=self.window)
 
     def copy_claim(self) -> bool:
         review, briefing = self.window.review, self.window.doc.briefing

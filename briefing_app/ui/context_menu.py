@@ -8,7 +8,7 @@ The questions they ask (which actor, what name, what note) go through the module
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu
 
 from briefing_app.document import commands
@@ -16,6 +16,7 @@ from briefing_app.document import correction_commands as cc
 from briefing_app.domain.model import ACTOR_KINDS
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE
 from briefing_app.ui import claim_dialog
+from briefing_app.ui.actions import make_action
 
 
 def ask_actor(parent, briefing, title: str, exclude: str | None = None,
@@ -81,13 +82,7 @@ class Corrections(QObject):
                 lambda pos, w=widget, m=menu: self._popup(w, m(), pos))
 
     def _action(self, name: str, text: str, slot, keys: str = "") -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        return action
+        return make_action(self.window, name, text, slot, keys, add_to=self.window)
 
     def fill_menu(self, menu: QMenu) -> None:
         """Edit > Correct: every correction action, so each shortcut has a menu entry."""

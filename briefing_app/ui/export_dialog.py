@@ -138,10 +138,11 @@ def run_export(window) -> bool:
 def export_to(window, choices: ExportChoices) -> bool:
     from briefing_app.storage.docx_export import export_briefing
 
+    colours = window.settings.get("highlight_colours")  # read here, not on the job's thread
+
     def export() -> list[str]:
         return export_briefing(window.doc.briefing, choices.path, mark=choices.mark,
-                               template=choices.template or None,
-                               highlight_colours=window.settings.get("highlight_colours"))
+                               template=choices.template or None, highlight_colours=colours)
 
     try:
         with window.analysis.holding():  # the briefing must not change while it is read

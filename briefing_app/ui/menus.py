@@ -5,16 +5,12 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
+from briefing_app.ui.actions import make_action
 from briefing_app.ui.review_keys import REVIEW_KEYS
 
 
 def _action(window, menu, name: str, text: str, slot, keys=()) -> QAction:
-    action = QAction(text, window)
-    action.setObjectName(name)
-    action.setShortcuts([QKeySequence(k) for k in keys])
-    action.triggered.connect(lambda _checked=False: slot())
-    menu.addAction(action)
-    return action
+    return make_action(window, name, text, slot, keys, add_to=menu)
 
 
 def build_menus(window) -> None:

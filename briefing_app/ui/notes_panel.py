@@ -27,6 +27,7 @@ from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain import notes
 from briefing_app.domain.ops import Change
 from briefing_app.ui import context_menu
+from briefing_app.ui.actions import make_action
 
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _EXCERPT = 200
@@ -86,10 +87,7 @@ class NotesPanel(QWidget):
         self.refresh()
 
     def _action(self, name: str, text: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
+        return make_action(self, name, text, slot)
 
     # ---------------------------------------------------------------- refresh
     def _on_change(self, change: Change) -> None:

@@ -8,12 +8,13 @@ the start left / right; Alt+Down / Alt+Up pick the claim part (content, cue, sou
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
 from briefing_app.document import correction_commands as cc
 from briefing_app.domain.boundaries import target_span
 from briefing_app.domain.corrections import CLAIM_PARTS
 from briefing_app.qtmodels.roles import ITEM_KIND_ROLE, SPAN_ROLE
+from briefing_app.ui.actions import make_action
 
 NUDGE_KEYS = (
     ("actionNudgeEndRight", "Extend End by a Word", "Alt+Right", "end", 1),
@@ -41,12 +42,8 @@ class Nudger(QObject):
                   lambda: self.cycle(-1))
 
     def _add(self, name, text, keys, slot) -> None:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.window.addAction(action)
-        self.actions.append(action)
+        self.actions.append(make_action(self.window, name, text, slot, keys,
+                                        add_to=self.window))
 
     def target(self) -> tuple | None:
         """("claim", id, part) or ("mention", actor id, index) for the current selection."""

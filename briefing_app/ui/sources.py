@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from briefing_app.qtmodels.roles import ID_ROLE
+from briefing_app.ui.actions import make_action
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"
 
@@ -19,10 +19,8 @@ class SourceActions(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.add_action = QAction("Add &Source…", window)
-        self.add_action.setObjectName("actionAddSource")
-        self.add_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.add_action.triggered.connect(lambda _checked=False: self.choose_and_add())
+        self.add_action = make_action(window, "actionAddSource", "Add &Source…",
+                                      self.choose_and_add, "Ctrl+Shift+O")
         view = window.sources_panel.view
         view.selectionModel().currentRowChanged.connect(
             lambda index, _prev: index.isValid() and self.inspect(index.data(ID_ROLE)))

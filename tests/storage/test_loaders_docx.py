@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import re
 import zipfile
 
 import docx
@@ -11,17 +10,7 @@ import pytest
 from briefing_app.errors import LoadError
 from briefing_app.storage import docx_loader
 from briefing_app.storage.loaders import load_path
-
-
-def refused(path, **limits) -> str:
-    with pytest.raises(LoadError) as info:
-        load_path(path, **limits)
-    message = str(info.value)
-    assert "\n" not in message and message.strip() == message
-    assert path.name in message
-    assert "Traceback" not in message
-    assert not re.search(r"\b\w*(Error|Exception)\b", message)
-    return message
+from support.refusals import refused
 
 
 def make_docx(path, *, title="Port strike briefing", author="Jane Analyst"):

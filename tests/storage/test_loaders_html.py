@@ -1,12 +1,10 @@
 """Saved web pages: article text without page furniture, metadata, and no network access."""
 
-import re
-import socket
 
 import pytest
 
-from briefing_app.errors import LoadError
 from briefing_app.storage.loaders import load_path
+from support.refusals import refused
 
 BODY = " ".join(
     [
@@ -45,24 +43,9 @@ million euros a day, a figure that could rise if the strike spreads to Bremerhav
 """
 
 
-@pytest.fixture(autouse=True)
-def no_network(monkeypatch):
-    """Any attempt to open a connection fails the test."""
+# Any attempt to open a connection fails the test (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("no_sockets")
 
-    def refuse(*args, **kwargs):
-        raise AssertionError("the HTML loader tried to use the network")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-
-
-def refused(path) -> str:
-    with pytest.raises(LoadError) as info:
-        load_path(path)
-    message = str(info.value)
-    assert "\n" not in message and path.name in message
-    assert not re.search(r"\b\w*(Error|Exception)\b|Traceback", message)
-    return message
 
 
 @pytest.mark.parametrize("suffix", [".html", ".htm"])

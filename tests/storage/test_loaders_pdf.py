@@ -4,14 +4,13 @@ The PDFs are written by hand (make_pdf): a few objects, a base-14 font and one t
 content stream per page, which is all PDFium needs to produce a text layer.
 """
 
-import re
 
 import pytest
 
-from briefing_app.errors import LoadError
 from briefing_app.storage.loaders import load_path
 from briefing_app.storage.pdf_loader import reflow
 from support.pdf import make_pdf
+from support.refusals import refused
 
 ARTICLE_PAGE = [
     "Ports brace for a longer strike",
@@ -23,14 +22,6 @@ ARTICLE_PAGE = [
     "while other cargo waits.",
 ]
 
-
-def refused(path) -> str:
-    with pytest.raises(LoadError) as info:
-        load_path(path)
-    message = str(info.value)
-    assert "\n" not in message and path.name in message
-    assert not re.search(r"\b\w*(Error|Exception)\b|Traceback", message)
-    return message
 
 
 def test_pdf_text_is_reflowed_into_paragraphs(tmp_path):

@@ -3,13 +3,13 @@
 import datetime
 import hashlib
 import os
-import re
 
 import pytest
 
 from briefing_app.errors import LoadError
 from briefing_app.storage.loaders import load_path, load_text
 from briefing_app.storage.loaders_common import paragraph_spans
+from support.refusals import refused
 
 ARTICLE = (
     "Port talks stall\n\n"
@@ -17,18 +17,6 @@ ARTICLE = (
     "Caf\u00e9 owners near the port said it was the worst week of the year for them."
 )
 
-
-def refused(path, **limits) -> str:
-    """Load `path`, expect LoadError, check the message is one clean line naming the file."""
-    with pytest.raises(LoadError) as info:
-        load_path(path, **limits)
-    message = str(info.value)
-    assert "\n" not in message and message.strip() == message
-    assert path.name in message
-    assert "Traceback" not in message
-    assert not re.search(r"\b\w*(Error|Exception)\b", message)
-    assert message.endswith(".")
-    return message
 
 
 def check_offsets(source):

@@ -2,7 +2,6 @@
 attempts no network connection, and a bad file leaves the open briefing exactly as it was.
 """
 
-import socket
 import zipfile
 
 import docx
@@ -13,21 +12,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from briefing_app import paths
 from briefing_app.storage.project_file import dumps, load_project
 from briefing_app.ui.export_dialog import ExportDialog
-
-
-@pytest.fixture
-def no_sockets(monkeypatch):
-    attempts = []
-
-    def refuse(*args, **kwargs):
-        attempts.append(args)
-        raise AssertionError(f"network connection attempted: {args!r}")
-
-    for owner, name in ((socket.socket, "connect"), (socket.socket, "connect_ex"),
-                        (socket, "create_connection"), (socket, "getaddrinfo")):
-        monkeypatch.setattr(owner, name, refuse)
-    yield attempts
-    assert attempts == []
 
 
 @pytest.mark.model

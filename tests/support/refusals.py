@@ -1,0 +1,21 @@
+"""A file the loaders must refuse: the one clean sentence the analyst gets instead."""
+
+import re
+
+import pytest
+
+from briefing_app.errors import LoadError
+from briefing_app.storage.loaders import load_path
+
+
+def refused(path, **limits) -> str:
+    """Load `path`, expect LoadError, check the message is one clean line naming the file."""
+    with pytest.raises(LoadError) as info:
+        load_path(path, **limits)
+    message = str(info.value)
+    assert "\n" not in message and message.strip() == message
+    assert path.name in message
+    assert "Traceback" not in message
+    assert not re.search(r"\b\w*(Error|Exception)\b", message)
+    assert message.endswith(".")
+    return message

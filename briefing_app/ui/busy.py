@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -47,7 +47,10 @@ def run_busy(parent: QWidget, label: str, job: Callable[[], T]) -> T:
     dialog = QProgressDialog(label, None, 0, 0, parent)
     dialog.setWindowTitle(label.rstrip("…."))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Shown by our own timer: QProgressDialog times its minimum duration from setValue()
+    # calls, and a busy job (no steps) makes none, so it would wait its default 4 s.
     dialog.setMinimumDuration(SHOW_AFTER_MS)
+    QTimer.singleShot(SHOW_AFTER_MS, dialog, dialog.show)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     thread = threading.Thread(target=work, name="busy-job", daemon=True)
     _running.append(label)

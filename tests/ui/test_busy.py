@@ -55,3 +55,25 @@ def test_closing_waits_while_a_file_is_being_written(window):
                     lambda: gate.wait(10) and "written") == "written"
     assert closed == [False] and window.isVisible()
     assert window.statusBar().currentMessage() == "Saving the project first…"
+
+
+def test_a_long_job_shows_the_busy_dialog_and_a_short_one_does_not(window):
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from briefing_app.ui import busy
+
+    def shown() -> bool:
+        return any(isinstance(w, QProgressDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+
+    seen, gate = [], threading.Event()
+
+    def look():
+        seen.append(shown())
+        gate.set()
+
+    QTimer.singleShot(busy.SHOW_AFTER_MS + 300, look)
+    run_busy(window, "Writing the Word briefing…", lambda: gate.wait(10))
+    assert seen == [True] and not shown()  # up while the job ran, gone once it ended
+    run_busy(window, "Saving the project…", lambda: None)
+    assert not shown()

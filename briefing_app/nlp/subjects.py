@@ -1,6 +1,16 @@
 """Who speaks: the source of a cue verb as the parse shows it, with the parser's usual
 slips repaired (surnames taken for adverbs, inverted speakers, participles and gerunds
-whose speaker is the subject of the clause they hang on)."""
+whose speaker is the subject of the clause they hang on).
+
+Each rule takes the cue verb and returns its speaker, NO_SPEAKER when its construction
+settles that there is none, or None when the construction is not there. SUBJECT_RULES
+lists them in the order they are tried; the first that answers wins:
+
+  nominal_subject, passive_agent, surname_as_adverb, share_of_people, inverted_speaker,
+  bare_clause_subject, subjectless_root, gerund_after_preposition, purpose_infinitive,
+  object_control, reporter_of_reported_clause, controller_subject, maker_of_made_thing,
+  modified_noun
+"""
 
 from __future__ import annotations
 
@@ -13,30 +23,65 @@ _STRAY_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "nummod", "compound")
 FINITE_OR_GERUND = ("VBD", "VBZ", "VBP", "VBG")
 
 
-def subject_of(verb):
-    """The speaker of a cue verb: its subject, a passive agent, or its controller's subject."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    left = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if left is not None and left.head.i == verb.i and left.dep_ in _STRAY_SUBJECT_DEPS:
-        if left.text.istitle() and not left.is_sent_start and left.pos_ != "PRON":
-            return left  # "Jolly said": a surname the parser took for an adverb
-        if left.like_num and left.dep_ == "nummod":
-            return left  # "About 4 in 10 say": a share of people
+class _NoSpeaker:
+    """A rule's verdict that the verb has no speaker, where None says the rule does not apply
+    and the next one is tried."""
+
+    def __repr__(self) -> str:
+        return "NO_SPEAKER"
+
+
+NO_SPEAKER = _NoSpeaker()
+
+
+def nominal_subject(verb):
+    """The verb's own subject: "The mayor said the harbour will reopen." gives "mayor"."""
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def passive_agent(verb):
+    """The agent of a passive cue: "The ban was announced by the ministry." gives
+    "ministry"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if agent is None:
+        return None
+    return _or_no_speaker(next((g for g in agent.children if g.dep_ == "pobj"), None))
+
+
+def surname_as_adverb(verb):
+    """A surname the parser took for an adverb: "Jolly said ..." gives "Jolly"."""
+    left = _stray_left(verb)
+    if left is not None and left.text.istitle() and not left.is_sent_start and left.pos_ != "PRON":
+        return left
+    return None
+
+
+def share_of_people(verb):
+    """A share of people the parser took for a number on the verb: "About 4 in 10 say ..."
+    gives "4"."""
+    left = _stray_left(verb)
+    if left is not None and left.like_num and left.dep_ == "nummod":
+        return left
+    return None
+
+
+def inverted_speaker(verb):
+    """The speaker after the verb parsed as an adverb: '"...," said Okafor.' gives
+    "Okafor"."""
     right = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if (
         right is not None and right.head.i == verb.i and right.dep_ in ("advmod", "npadvmod")
         and right.pos_ == "PROPN" and right.text.istitle()
         and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     ):
-        return right  # '"...," said Okafor': the inverted speaker parsed as an adverb
+        return right
+    return None
+
+
+def bare_clause_subject(verb):
+    """The subject of a clause the parser hung before the verb with no conjunction ("when",
+    "if") of its own: "Ruiz further summed it up, denounced ..." gives "Ruiz"."""
     for child in verb.lefts:
-        # "Ruiz further summed it up, denounced ...": the subject stayed with a clause the
-        # parser hung before the verb with no conjunction ("when", "if") of its own.
         if child.dep_ not in ("advcl", "csubj") or child.tag_ not in FINITE_OR_GERUND:
             continue
         if any(g.dep_ == "mark" or g.tag_ == "WRB" for g in child.children):
@@ -44,50 +89,113 @@ def subject_of(verb):
         inner = next((g for g in child.children if g.dep_ == "nsubj" and g.i < child.i), None)
         if inner is not None:
             return inner
-    if verb.head.i == verb.i:
+    return None
+
+
+def subjectless_root(verb):
+    """A main verb with none of the subjects above has no clause to borrow one from:
+    "Tell them the harbour is closed." has no speaker."""
+    return NO_SPEAKER if verb.head.i == verb.i else None
+
+
+def gerund_after_preposition(verb):
+    """The subject of the verb (or adjective) a gerund after a preposition modifies:
+    "responded by saying", "has gone further by proposing", "after questioning"."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
         return None
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
-        # "responded by saying", "has gone further by proposing", "after questioning":
-        # the gerund's speaker is the subject of the verb (or adjective) it modifies.
-        governor = verb.head.head
-        if governor.dep_ == "acomp" and governor.head.i != governor.i:
-            governor = governor.head
-        target = verb.head.lower_ in ("for", "of", "against") and any(
-            c.dep_ == "dobj" for c in governor.children
-        )
-        if governor.pos_ in ("VERB", "AUX") and not target:
-            return subject_of(governor)
-        return None
-    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(
+    governor = verb.head.head
+    if governor.dep_ == "acomp" and governor.head.i != governor.i:
+        governor = governor.head
+    # "accused him of lying": the saying is the object's, not the subject's.
+    target = verb.head.lower_ in ("for", "of", "against") and any(
+        c.dep_ == "dobj" for c in governor.children
+    )
+    if governor.pos_ in ("VERB", "AUX") and not target:
+        return _or_no_speaker(subject_of(governor))
+    return NO_SPEAKER
+
+
+def purpose_infinitive(verb):
+    """The one who travels or calls: "flew in to tell the crowd", "called a meeting to
+    discuss options"; but in "hired a lawyer to argue" the lawyer argues, and this rule
+    gives way."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VB" or not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    ) and not any(c.dep_ == "dobj" and _may_speak(c) for c in verb.head.children):
-        # "flew in to tell the crowd", "called a meeting to discuss options": the one who
-        # travels or calls; but in "hired a lawyer to argue" the lawyer argues.
-        return subject_of(verb.head)
-    if verb.dep_ == "xcomp":
-        # "required Republicans to recognize that ...": the object is the one who speaks.
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-        if obj is not None and _may_speak(obj):
-            return obj
-    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
-    if participle or verb.dep_ == "conj":
-        outer = _reporter_of(verb.head)
-        if outer is not None:
-            return subject_of(outer)
-    # "Yellen is likely to stress": through the adjective to the clause's subject.
-    if verb.dep_ in ("xcomp", "conj", "acomp") or participle:
-        # "He left, saying that ...": the participle's speaker is the main clause's subject.
-        return subject_of(verb.head)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-        noun = verb.head
-        if noun.lemma_.lower() in MADE_THINGS and noun.dep_ in ("dobj", "pobj"):
-            # "rolled out ads attacking him", "shot back in an article stating": the
-            # one who made the ad or article is the speaker.
-            governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-            maker = subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
-            if maker is not None:
-                return maker
-        return noun
+    ):
+        return None
+    if any(c.dep_ == "dobj" and _may_speak(c) for c in verb.head.children):
+        return None
+    return _or_no_speaker(subject_of(verb.head))
+
+
+def object_control(verb):
+    """The object of the verb a cue complements, when it could speak: "required Republicans
+    to recognize that ..." gives "Republicans"."""
+    if verb.dep_ != "xcomp":
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj if obj is not None and _may_speak(obj) else None
+
+
+def reporter_of_reported_clause(verb):
+    """The speaker of the cue whose content the verb's clause is: in "Trump argued that a
+    wall would work, saying ..." the one saying is Trump, not the wall."""
+    if not (_is_participle(verb) or verb.dep_ == "conj"):
+        return None
+    outer = _reporter_of(verb.head)
+    return _or_no_speaker(subject_of(outer)) if outer is not None else None
+
+
+def controller_subject(verb):
+    """The subject of the clause the verb hangs on: "He left, saying that ...", "Yellen is
+    likely to stress" (through the adjective), "She smiled and said ..."."""
+    if verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb):
+        return _or_no_speaker(subject_of(verb.head))
+    return None
+
+
+def maker_of_made_thing(verb):
+    """The one who made an ad or article that speaks: "rolled out ads attacking him", "shot
+    back in an article stating"."""
+    if not _on_noun(verb):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in MADE_THINGS or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+
+
+def modified_noun(verb):
+    """The noun a participle describes: "a group calling for a ban" gives "group"."""
+    return verb.head if _on_noun(verb) else None
+
+
+SUBJECT_RULES = (
+    nominal_subject,
+    passive_agent,
+    surname_as_adverb,
+    share_of_people,
+    inverted_speaker,
+    bare_clause_subject,
+    subjectless_root,
+    gerund_after_preposition,
+    purpose_infinitive,
+    object_control,
+    reporter_of_reported_clause,
+    controller_subject,
+    maker_of_made_thing,
+    modified_noun,
+)
+
+
+def subject_of(verb):
+    """The speaker of a cue verb (or None), by the first rule in SUBJECT_RULES that
+    applies."""
+    for rule in SUBJECT_RULES:
+        found = rule(verb)
+        if found is not None:
+            return None if found is NO_SPEAKER else found
     return None
 
 
@@ -131,3 +239,25 @@ def _may_speak(noun) -> bool:
         or noun.lower_ in UNNAMED_SOURCE_NOUNS
         or noun.lemma_.lower() in UNNAMED_SOURCE_NOUNS
     )
+
+
+def _or_no_speaker(token):
+    """A speaker found through another verb, or the verdict that there is none."""
+    return NO_SPEAKER if token is None else token
+
+
+def _stray_left(verb):
+    """The word just before the verb when it hangs on the verb in a way a subject the
+    parser missed would ("Jolly said", "4 in 10 say")."""
+    left = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if left is not None and left.head.i == verb.i and left.dep_ in _STRAY_SUBJECT_DEPS:
+        return left
+    return None
+
+
+def _is_participle(verb) -> bool:
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG"
+
+
+def _on_noun(verb) -> bool:
+    return verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON")

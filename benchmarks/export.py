@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 
 from briefing_app.domain.model import Briefing
-from briefing_app.storage.docx_export import export_briefing
+from briefing_app.storage.word.export import export_briefing
 
 TARGET_SECONDS = 2.0
 ROOT = Path(__file__).resolve().parent.parent

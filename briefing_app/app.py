@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from briefing_app import APP_ID, APP_NAME, __version__
 from briefing_app.paths import app_icon_path  # not from about_dialog: dialogs load on demand
 from briefing_app.settings import Settings
-from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.window.main_window import MainWindow
 
 _app: QApplication | None = None  # held here: a collected QApplication takes Qt down with it
 
@@ -46,7 +46,7 @@ def create_main_window(settings: Settings | None = None, *, engine=None) -> Main
 
 
 def _offer_recovery(window: MainWindow) -> None:
-    from briefing_app.ui.recovery import offer_recovery  # after the first frame, not before
+    from briefing_app.ui.window.recovery import offer_recovery  # after the first frame, not before
 
     offer_recovery(window)  # a session that died left unsaved work: offer it back
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from briefing_app import APP_NAME, __version__
 from briefing_app.errors import BriefingError
+from briefing_app.logs import start_logging
+from briefing_app.storage.formats import is_project
 
 EXIT_BAD_INPUT = 2
 
@@ -50,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    start_logging()
     if not argv or (argv[0] not in ("analyze", "export") and not argv[0].startswith("-")):
         from briefing_app.app import main as run_window
 
@@ -71,9 +74,7 @@ def _limits() -> dict:
     """The size limits the user set in the window apply on the command line too."""
     from briefing_app.settings import Settings
 
-    settings = Settings()
-    return {"max_bytes": settings.get("max_input_mb") * 1024 * 1024,
-            "max_chars": settings.get("max_text_chars")}
+    return Settings().input_limits()
 
 
 def _model(name: str | None) -> str | None:
@@ -83,7 +84,7 @@ def _model(name: str | None) -> str | None:
 
 
 def _load_sources(paths: list[Path]):
-    from briefing_app.storage.loaders import load_path
+    from briefing_app.storage.readers.load import load_path
 
     sources, status, limits = [], 0, _limits()
     for path in paths:
@@ -151,7 +152,7 @@ def summary(result: dict) -> str:
 
 def export_command(args) -> int:
     from briefing_app.settings import Settings
-    from briefing_app.storage.docx_export import export_briefing
+    from briefing_app.storage.word.export import export_briefing
 
     colours = Settings().get("highlight_colours")  # the analyst's, as in the window
     try:
@@ -172,21 +173,20 @@ def export_command(args) -> int:
 
 def briefing_for_export(path: Path, model: str | None):
     """A project as saved, or a bare article with everything the engine found (unreviewed)."""
-    if path.suffix.lower() == ".briefing":
+    if is_project(path):
         from briefing_app.storage.project_file import load_project
 
         return load_project(path)
-    from briefing_app.domain.model import Briefing
+    from briefing_app.domain.intake import prepare_source
     from briefing_app.domain.ops import add_source, apply_analysis
     from briefing_app.nlp.engine import analyze
     from briefing_app.nlp.pipeline import load_pipeline
     from briefing_app.settings import Settings
-    from briefing_app.storage.loaders import load_path
+    from briefing_app.storage.readers.load import load_path
 
-    settings = Settings()
-    source = load_path(path, **_limits())
-    briefing = Briefing(title=source.title or path.stem, author=settings.get("author"),
-                        mark=settings.get("mark"))
+    briefing = Settings().new_briefing()
+    source = prepare_source(briefing, load_path(path, **_limits()), str(path)).source
+    briefing.title = source.title
     add_source(briefing, source)
     apply_analysis(briefing, analyze(load_pipeline(_model(model)), source))
     return briefing

@@ -51,6 +51,13 @@ def cache_dir() -> Path:
     return path
 
 
+def log_dir() -> Path:
+    home = _home()
+    path = home / "log" if home else Path(platformdirs.user_log_dir(_APP_DIR_NAME, False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def resources_dir() -> Path:
     """The bundled resources: inside the package when installed, the repo's resources/ otherwise."""
     packaged = Path(__file__).parent / "resources"

@@ -76,6 +76,17 @@ class Settings:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(self._values, indent=1, sort_keys=True), encoding="utf-8")
 
+    def input_limits(self) -> dict[str, int]:
+        """The readers' size limits (keyword arguments of storage.readers.load)."""
+        return {"max_bytes": self.get("max_input_mb") * 1024 * 1024,
+                "max_chars": self.get("max_text_chars")}
+
+    def new_briefing(self, title: str = ""):
+        """An empty Briefing with the analyst's name and default handling mark."""
+        from briefing_app.domain.model import Briefing  # not needed for the first frame
+
+        return Briefing(title=title, author=self.get("author"), mark=self.get("mark"))
+
     def add_recent(self, path: str) -> None:
         recent = [p for p in self.get("recent_files") if p != path]
         self.set("recent_files", [path, *recent][:RECENT_LIMIT])

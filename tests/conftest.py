@@ -9,16 +9,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from briefing_app import paths  # noqa: E402
+from briefing_app import logs, paths  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory, monkeypatch):
-    """Point config, data and cache at a fresh folder so tests never touch the user's."""
+    """Point config, data, cache and log at a fresh folder so tests never touch the user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("BRIEFING_APP_HOME", str(home))
     paths.override_home(home)
     yield home
+    logs.stop_logging()  # a test that ran cli.main() must not log into the next one's home
     paths.override_home(None)
 
 

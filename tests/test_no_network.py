@@ -4,8 +4,8 @@
 
 from briefing_app.cli import briefing_for_export
 from briefing_app.domain.model import Rating
-from briefing_app.storage.docx_export import export_briefing
 from briefing_app.storage.project_file import load_project, save_project
+from briefing_app.storage.word.export import export_briefing
 
 PAGE = """<html><head><title>Port strike</title><link rel="canonical" href="https://example.org/a">
 <script src="https://example.org/tracker.js"></script></head><body><article>

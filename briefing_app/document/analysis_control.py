@@ -37,7 +37,7 @@ class AnalysisController(QObject):
         self.runner.cancelled.connect(self._on_cancelled)
         doc.reset.connect(self.cancel)
 
-    def analyse(self, source_id: str, label: str = "Analyse article") -> int:
+    def analyze(self, source_id: str, label: str = "Analyse article") -> int:
         """Start (or restart) the analysis of a source; review of it waits until it lands."""
         source = self.doc.briefing.source(source_id)
         job_id = self.runner.submit(source, self.pipeline)

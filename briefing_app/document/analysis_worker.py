@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import gc
 import itertools
+import logging
 import os
 import sys
 import threading
@@ -19,6 +20,9 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from briefing_app.domain.model import Source
 from briefing_app.domain.ops import copy_analysis
+from briefing_app.logs import failure
+
+log = logging.getLogger(__name__)
 
 # Progress is reported at most this often: a flood of queued signals would stall the GUI.
 _PROGRESS_INTERVAL = 0.1
@@ -94,8 +98,8 @@ class _Worker(QObject):
         self._in_thread()
         try:
             self._nlp(pipeline)
-        except Exception:  # reported when a job needs the pipeline; a warm-up has no one to tell
-            pass
+        except Exception as error:  # reported when a job needs the pipeline; a warm-up has
+            log.warning("pipeline warm-up failed (%s)", type(error).__name__)  # no one to tell
 
     @Slot(int, object, str)
     def run(self, job_id: int, source: Source, pipeline: str) -> None:
@@ -118,6 +122,7 @@ class _Worker(QObject):
         try:
             analysis = self._engine.analyze(self._nlp(pipeline), source, progress, cancelled)
         except Exception as error:  # an engine failure must reach the status bar
+            log.error("analysis job %d failed: %s", job_id, failure(error))
             self.failed.emit(job_id, str(error) or type(error).__name__)
             return
         if analysis is None:

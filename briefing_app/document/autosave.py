@@ -14,6 +14,7 @@ again), and the finished bytes are written and synced to disk by a short-lived t
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import time
@@ -26,11 +27,13 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from briefing_app import paths
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.storage.atomic import atomic_write_bytes
+from briefing_app.storage.formats import PROJECT_SUFFIX
+
+log = logging.getLogger(__name__)
 
 DELAY_MS = 5000
 # Continuous editing restarts the timer; past this much unsaved time it is no longer pushed back.
 MAX_WAIT_S = 30.0
-SUFFIX = ".briefing"
 SLICE_S = 0.008  # JSON building per event-loop turn: well under a frame's worth of time
 
 
@@ -59,13 +62,13 @@ def find_recoveries(folder: Path | None = None) -> list[Recovery]:
     folder = folder or autosave_dir()
     found = []
     for lock_path in folder.glob("session-*.lock"):
-        if not lock_path.with_suffix(SUFFIX).exists():
+        if not lock_path.with_suffix(PROJECT_SUFFIX).exists():
             # A session that died with nothing unsaved: only its stale lock is left to tidy.
             orphan = QLockFile(str(lock_path))
             orphan.setStaleLockTime(0)
             if orphan.tryLock(0):
                 orphan.unlock()
-    for file in folder.glob(f"session-*{SUFFIX}"):
+    for file in folder.glob(f"session-*{PROJECT_SUFFIX}"):
         lock = QLockFile(str(file.with_suffix(".lock")))
         lock.setStaleLockTime(0)  # age says nothing: a long session holds its lock for hours
         # tryLock succeeds only if no live process holds the lock (a dead holder is stale).
@@ -94,7 +97,7 @@ class Autosaver(QObject):
         self.doc = doc
         folder = folder or autosave_dir()
         session = f"session-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.file = folder / f"{session}{SUFFIX}"
+        self.file = folder / f"{session}{PROJECT_SUFFIX}"
         # Taken at the first write, so a session that never autosaves leaves nothing on disk.
         self._lock = QLockFile(str(self.file.with_suffix(".lock")))
         self._first_unsaved = 0.0
@@ -180,7 +183,8 @@ class Autosaver(QObject):
             if not self._lock.isLocked():
                 self.file.parent.mkdir(parents=True, exist_ok=True)
                 self._lock.tryLock(0)
-        except OSError:
+        except OSError as error:
+            log.warning("autosave lock failed (%s)", error.strerror or type(error).__name__)
             return False  # the next edit tries again; see save_now
         return True
 
@@ -189,7 +193,8 @@ class Autosaver(QObject):
         try:
             atomic_write_bytes(self.file, data)
             atomic_write_bytes(self.file.with_suffix(".json"), meta)
-        except OSError:
+        except OSError as error:
+            log.warning("autosave write failed (%s)", error.strerror or type(error).__name__)
             self._write_ended.emit(False)
             return
         self._write_ended.emit(True)

@@ -12,12 +12,11 @@ import time
 from PySide6.QtGui import QUndoCommand
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.document.merge_ids import MergeId
 from briefing_app.domain import briefing_ops as ops
 from briefing_app.domain.model import Judgment
 
 BURST_SECONDS = 2.0
-_FIELD_MERGE_ID = 2001
-_JUDGMENT_MERGE_ID = 2002
 FIELD_LABELS = {"title": "Edit title", "author": "Edit author", "mark": "Set handling mark",
                 "bluf": "Edit bottom line"}
 
@@ -25,7 +24,7 @@ FIELD_LABELS = {"title": "Edit title", "author": "Edit author", "mark": "Set han
 class _Merging(QUndoCommand):
     """Merges with the next command of the same kind and key while the burst lasts."""
 
-    merge_id = -1
+    merge_id = MergeId.NONE
 
     def __init__(self, text: str, key: str, merge: bool):
         super().__init__(text)
@@ -33,7 +32,7 @@ class _Merging(QUndoCommand):
         self._last = time.monotonic()
 
     def id(self) -> int:
-        return self.merge_id if self._merge else -1
+        return self.merge_id if self._merge else MergeId.NONE
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if type(other) is not type(self) or other._key != self._key or not other._merge:
@@ -48,7 +47,7 @@ class _Merging(QUndoCommand):
 
 
 class SetBriefingFieldsCommand(_Merging):
-    merge_id = _FIELD_MERGE_ID
+    merge_id = MergeId.BRIEFING_FIELD
 
     def __init__(self, doc: BriefingDocument, values: dict[str, str], text: str = "",
                  merge: bool = False):
@@ -65,7 +64,7 @@ class SetBriefingFieldsCommand(_Merging):
 
 
 class UpdateJudgmentCommand(_Merging):
-    merge_id = _JUDGMENT_MERGE_ID
+    merge_id = MergeId.JUDGMENT
 
     def __init__(self, doc: BriefingDocument, judgment_id: str, values: dict[str, str],
                  text: str = "Edit key judgment", merge: bool = False):
@@ -128,10 +127,7 @@ class RestoreBriefingCommand(QUndoCommand):
         self._doc, self._other, self._other_path = doc, briefing, path
 
     def _swap(self) -> None:
-        doc = self._doc
-        doc.briefing, self._other = self._other, doc.briefing
-        doc.path, self._other_path = self._other_path, doc.path
-        doc.reset.emit()
+        self._other, self._other_path = self._doc.swap(self._other, self._other_path)
 
     def redo(self) -> None:
         self._swap()

@@ -43,6 +43,14 @@ class BriefingDocument(QObject):
         self.undo_stack.clear()
         self.reset.emit()
 
+    def swap(self, briefing: Briefing, path: str) -> tuple[Briefing, str]:
+        """Put `briefing` in place of the current one, keeping the history; returns the
+        briefing and path it replaced (RestoreBriefingCommand swaps them back on undo)."""
+        old = self.briefing, self.path
+        self.briefing, self.path = briefing, path
+        self.reset.emit()
+        return old
+
     def mark_saved(self, path: str) -> None:
         self.path = path
         self.undo_stack.setClean()

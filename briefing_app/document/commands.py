@@ -8,11 +8,11 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.document.merge_ids import MergeId
 from briefing_app.domain import review
 from briefing_app.domain.model import Analysis, Claim, Source
 from briefing_app.domain.ops import Change, add_source, apply_analysis
-
-_COMMENT_MERGE_ID = 1001
+from briefing_app.domain.vocab import ChangeKind
 
 
 class AddSourceCommand(QUndoCommand):
@@ -64,7 +64,7 @@ class ApplyAnalysisCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._restore()
-        self._doc.notify([Change("actors"), Change("claims")])
+        self._doc.notify([Change(ChangeKind.ACTORS), Change(ChangeKind.CLAIMS)])
 
     def _restore(self) -> None:
         claims, pipeline, actors = self._before
@@ -88,7 +88,7 @@ class UpdateClaimCommand(QUndoCommand):
         self._merge = merge
 
     def id(self) -> int:
-        return _COMMENT_MERGE_ID if self._merge else -1
+        return MergeId.CLAIM_COMMENT if self._merge else MergeId.NONE
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, UpdateClaimCommand) or other._claim_id != self._claim_id:

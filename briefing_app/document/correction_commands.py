@@ -11,24 +11,25 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.document.merge_ids import MergeId
 from briefing_app.domain import boundaries, corrections
 from briefing_app.domain.ops import new_id
-
-_NUDGE_MERGE_ID = 2001
 
 
 class CorrectionCommand(QUndoCommand):
     """Runs `op(briefing, *args)`; `merge_key` lets equal-keyed commands merge (nudges)."""
 
-    def __init__(self, doc: BriefingDocument, text: str, op, *args, merge_key=None):
+    def __init__(self, doc: BriefingDocument, text: str, op, *args, merge_key=None,
+                 new_id: str = ""):
         super().__init__(text)
         self._doc = doc
+        self.new_id = new_id  # the id of the item this command creates, if it creates one
         self._calls = [(op, args)]
         self._snapshot = None
         self.merge_key = merge_key
 
     def id(self) -> int:
-        return _NUDGE_MERGE_ID if self.merge_key is not None else -1
+        return MergeId.NUDGE if self.merge_key is not None else MergeId.NONE
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, CorrectionCommand) or other.merge_key != self.merge_key:
@@ -55,10 +56,8 @@ class CorrectionCommand(QUndoCommand):
 def new_actor(doc, source_id: str, start: int, end: int, name: str = "",
               kind: str = "person") -> CorrectionCommand:
     actor_id = new_id("a")
-    command = CorrectionCommand(doc, "New actor", corrections.add_actor, actor_id, source_id,
-                                start, end, name, kind)
-    command.new_id = actor_id
-    return command
+    return CorrectionCommand(doc, "New actor", corrections.add_actor, actor_id, source_id,
+                             start, end, name, kind, new_id=actor_id)
 
 
 def add_mention(doc, actor_id: str, source_id: str, start: int, end: int) -> CorrectionCommand:
@@ -73,10 +72,8 @@ def merge_actors(doc, keep_id: str, other_ids: list[str]) -> CorrectionCommand:
 
 def split_mention(doc, actor_id: str, index: int, name: str = "") -> CorrectionCommand:
     actor_id_new = new_id("a")
-    command = CorrectionCommand(doc, "Split mention into new actor", corrections.split_mention,
-                                actor_id, index, actor_id_new, name)
-    command.new_id = actor_id_new
-    return command
+    return CorrectionCommand(doc, "Split mention into new actor", corrections.split_mention,
+                             actor_id, index, actor_id_new, name, new_id=actor_id_new)
 
 
 def delete_actor(doc, actor_id: str) -> CorrectionCommand:
@@ -86,10 +83,8 @@ def delete_actor(doc, actor_id: str) -> CorrectionCommand:
 def new_claim(doc, source_id: str, start: int, end: int, actor_id: str | None = None,
               cue: tuple[int, int] | None = None) -> CorrectionCommand:
     claim_id = new_id("c")
-    command = CorrectionCommand(doc, "New claim", corrections.add_claim, claim_id, source_id,
-                                start, end, actor_id, cue)
-    command.new_id = claim_id
-    return command
+    return CorrectionCommand(doc, "New claim", corrections.add_claim, claim_id, source_id,
+                             start, end, actor_id, cue, new_id=claim_id)
 
 
 def delete_claim(doc, claim_id: str) -> CorrectionCommand:
@@ -104,10 +99,8 @@ def set_claim_actor(doc, claim_id: str, actor_id: str | None) -> CorrectionComma
 def add_note(doc, text: str, source_id: str = "", start: int = 0, end: int = 0
              ) -> CorrectionCommand:
     note_id = new_id("n")
-    command = CorrectionCommand(doc, "Add note", corrections.add_note, note_id, text,
-                                source_id, start, end)
-    command.new_id = note_id
-    return command
+    return CorrectionCommand(doc, "Add note", corrections.add_note, note_id, text,
+                             source_id, start, end, new_id=note_id)
 
 
 def edit_note(doc, note_id: str, text: str) -> CorrectionCommand:

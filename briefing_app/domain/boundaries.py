@@ -10,6 +10,7 @@ from __future__ import annotations
 from briefing_app.domain.model import Briefing, Mention, Span
 from briefing_app.domain.ops import Change
 from briefing_app.domain.review import touched_review
+from briefing_app.domain.vocab import ChangeKind
 
 _WORD_EXTRA = "'’-"
 
@@ -90,7 +91,7 @@ def nudge(briefing: Briefing, target: tuple, edge: str, step: int) -> list[Chang
         actor.mentions = list(actor.mentions)
         actor.mentions[part] = Mention(source_id, new_start, new_end)
         actor.review = touched_review(actor.review)
-        return [Change("actors")]
+        return [Change(ChangeKind.ACTORS)]
     claim = briefing.claim(item_id)
     old = getattr(claim, part)
     pieces = old.pieces()
@@ -101,4 +102,4 @@ def nudge(briefing: Briefing, target: tuple, edge: str, step: int) -> list[Chang
     else:
         setattr(claim, part, Span(new_start, new_end))
     claim.review = touched_review(claim.review)
-    return [Change("claims", [claim.id])]
+    return [Change(ChangeKind.CLAIMS, [claim.id])]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefing_app.domain.model import CONFIDENCES, LIKELIHOODS, Actor, Briefing, Claim, Judgment
 from briefing_app.domain.ops import Change
+from briefing_app.domain.vocab import ChangeKind
 
 BRIEFING_FIELDS = ("title", "author", "mark", "bluf")
 JUDGMENT_FIELDS = ("text", "likelihood", "confidence")
@@ -34,7 +35,7 @@ def set_briefing_fields(briefing: Briefing, values: dict[str, str]) -> Change:
             raise TypeError(f"{name} takes text")
     for name, value in values.items():
         setattr(briefing, name, value)
-    return Change("briefing", list(values))
+    return Change(ChangeKind.BRIEFING, list(values))
 
 
 def judgment_index(briefing: Briefing, judgment_id: str) -> int:
@@ -64,7 +65,7 @@ def add_judgment(briefing: Briefing, judgment: Judgment, index: int | None = Non
     _check_judgment({n: getattr(judgment, n) for n in JUDGMENT_FIELDS})
     where = len(briefing.judgments) if index is None else index
     briefing.judgments.insert(where, judgment)
-    return Change("judgments", [judgment.id])
+    return Change(ChangeKind.JUDGMENTS, [judgment.id])
 
 
 def update_judgment(briefing: Briefing, judgment_id: str, values: dict[str, str]) -> Change:
@@ -72,12 +73,12 @@ def update_judgment(briefing: Briefing, judgment_id: str, values: dict[str, str]
     _check_judgment(values)
     for name, value in values.items():
         setattr(judgment, name, value)
-    return Change("judgments", [judgment_id])
+    return Change(ChangeKind.JUDGMENTS, [judgment_id])
 
 
 def remove_judgment(briefing: Briefing, judgment_id: str) -> Change:
     del briefing.judgments[judgment_index(briefing, judgment_id)]
-    return Change("judgments", [judgment_id])
+    return Change(ChangeKind.JUDGMENTS, [judgment_id])
 
 
 def move_judgment(briefing: Briefing, judgment_id: str, to_index: int) -> Change:
@@ -85,7 +86,7 @@ def move_judgment(briefing: Briefing, judgment_id: str, to_index: int) -> Change
     judgment = briefing.judgments.pop(judgment_index(briefing, judgment_id))
     to_index = max(0, min(to_index, len(briefing.judgments)))
     briefing.judgments.insert(to_index, judgment)
-    return Change("judgments", [judgment_id])
+    return Change(ChangeKind.JUDGMENTS, [judgment_id])
 
 
 # ------------------------------------------------------------------------------ outline

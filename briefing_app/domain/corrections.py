@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from briefing_app.domain.model import ACTOR_KINDS, Actor, Briefing, Claim, Mention, Note, Span
 from briefing_app.domain.ops import Change
 from briefing_app.domain.review import touched_review
+from briefing_app.domain.vocab import ChangeKind
 
-REGISTER = [Change("actors"), Change("claims")]
+REGISTER = [Change(ChangeKind.ACTORS), Change(ChangeKind.CLAIMS)]
 CLAIM_PARTS = ("content", "cue", "source_span")
 
 
@@ -56,7 +57,7 @@ def restore(briefing: Briefing, snap: Snapshot) -> list[Change]:
         if "rating" in state:
             state["rating"] = copy.copy(state["rating"])
         vars(obj).update(state)
-    return REGISTER + [Change("notes")]
+    return REGISTER + [Change(ChangeKind.NOTES)]
 
 
 # ------------------------------------------------------------------- helpers
@@ -224,7 +225,7 @@ def set_claim_actor(briefing: Briefing, claim_id: str, actor_id: str | None) -> 
         _actor(briefing, actor_id)
     claim.actor_id = actor_id
     _touch(claim)
-    return [Change("claims", [claim_id]), Change("actors")]
+    return [Change(ChangeKind.CLAIMS, [claim_id]), Change(ChangeKind.ACTORS)]
 
 
 # ------------------------------------------------------------------ notes
@@ -233,7 +234,7 @@ def add_note(briefing: Briefing, note_id: str, text: str, source_id: str = "", s
     if source_id:
         _check_span(briefing, source_id, start, end)
     briefing.notes.append(Note(note_id, text, source_id, start, end))
-    return [Change("notes", [note_id])]
+    return [Change(ChangeKind.NOTES, [note_id])]
 
 
 def _note_index(briefing: Briefing, note_id: str) -> int:
@@ -252,13 +253,13 @@ def edit_note(briefing: Briefing, note_id: str, text: str) -> list[Change]:
     if briefing.notes[index].text == text:
         return []
     briefing.notes[index] = dataclasses.replace(briefing.notes[index], text=text)
-    return [Change("notes", [note_id])]
+    return [Change(ChangeKind.NOTES, [note_id])]
 
 
 def delete_note(briefing: Briefing, note_id: str) -> list[Change]:
     _note_index(briefing, note_id)
     briefing.notes = [n for n in briefing.notes if n.id != note_id]
-    return [Change("notes", [note_id])]
+    return [Change(ChangeKind.NOTES, [note_id])]
 
 
 # ---------------------------------------------------------------- sources
@@ -275,4 +276,4 @@ def update_source(briefing: Briefing, source_id: str, values: dict[str, str]) ->
             raise ValueError(f"{name!r} is not an editable source field")
     for name, value in values.items():
         setattr(source, name, value)
-    return [Change("sources", [source_id])]
+    return [Change(ChangeKind.SOURCES, [source_id])]

@@ -12,13 +12,14 @@ import uuid
 from dataclasses import dataclass, field
 
 from briefing_app.domain.model import Actor, Analysis, Briefing, Claim, Source, Span
+from briefing_app.domain.vocab import ChangeKind
 
 
 @dataclass
 class Change:
-    """What an op touched: kind is 'sources', 'actors', 'claims', 'notes' or 'briefing'."""
+    """What an op touched: which kind of item, and the ids of the items touched."""
 
-    kind: str
+    kind: ChangeKind
     ids: list[str] = field(default_factory=list)
 
 
@@ -28,7 +29,7 @@ def new_id(prefix: str) -> str:
 
 def add_source(briefing: Briefing, source: Source) -> Change:
     briefing.sources.append(source)
-    return Change("sources", [source.id])
+    return Change(ChangeKind.SOURCES, [source.id])
 
 
 def _actor_key(actor: Actor) -> tuple[str, str]:
@@ -99,7 +100,7 @@ def apply_analysis(briefing: Briefing, analysis: Analysis, *, owned: bool = Fals
     )
     if analysis.pipeline.name:
         briefing.pipeline = analysis.pipeline
-    return [Change("actors"), Change("claims")]
+    return [Change(ChangeKind.ACTORS), Change(ChangeKind.CLAIMS)]
 
 
 def copy_analysis(analysis: Analysis) -> Analysis:

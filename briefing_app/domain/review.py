@@ -18,6 +18,7 @@ from briefing_app.domain.model import (
     Claim,
 )
 from briefing_app.domain.ops import Change
+from briefing_app.domain.vocab import ChangeKind
 
 RATING_FIELDS = ("reliability", "credibility", "likelihood", "status")
 CLAIM_FIELDS = RATING_FIELDS + ("comment", "included", "review", "actor_id")
@@ -71,7 +72,7 @@ def update_claim(briefing: Briefing, claim_id: str, values: dict[str, object]) -
             raise KeyError(value)
     for name, value in values.items():
         setattr(claim.rating if name in RATING_FIELDS else claim, name, value)
-    return Change("claims", [claim_id])
+    return Change(ChangeKind.CLAIMS, [claim_id])
 
 
 def update_actor(briefing: Briefing, actor_id: str, values: dict[str, object]) -> Change:
@@ -82,10 +83,10 @@ def update_actor(briefing: Briefing, actor_id: str, values: dict[str, object]) -
         _check(name, value, ACTOR_FIELDS)
     for name, value in values.items():
         setattr(actor, name, value)
-    return Change("actors", [actor_id])
+    return Change(ChangeKind.ACTORS, [actor_id])
 
 
 def remove_source(briefing: Briefing, source_id: str) -> Change:
     """Take a source out again: the undo of add_source, so nothing refers to it any more."""
     briefing.sources = [s for s in briefing.sources if s.id != source_id]
-    return Change("sources", [source_id])
+    return Change(ChangeKind.SOURCES, [source_id])

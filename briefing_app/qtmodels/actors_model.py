@@ -13,6 +13,7 @@ from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.corrections import mentions_by_source
 from briefing_app.domain.model import Actor, Mention
 from briefing_app.domain.ops import Change, mentioned_count
+from briefing_app.domain.vocab import ChangeKind, ItemKind
 from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
 
@@ -79,7 +80,7 @@ class ActorsModel(ColumnsMixin, QAbstractItemModel):
         if role == ID_ROLE:
             return actor.id
         if role == ITEM_KIND_ROLE:
-            return "actor"
+            return ItemKind.ACTOR
         if role == SPAN_ROLE:
             m = actor.mentions[0] if actor.mentions else None
             return (m.source_id, m.start, m.end) if m else None
@@ -134,9 +135,9 @@ class ActorsModel(ColumnsMixin, QAbstractItemModel):
 
     def _on_changed(self, change: Change) -> None:
         self._quoted = None  # claims and actors both move quoted counts (merges, reviews)
-        if change.kind == "claims":
+        if change.kind == ChangeKind.CLAIMS:
             # Quoted counts follow claims (a rejected claim no longer counts).
             self._repaint_column(COLUMNS.index("Quoted"))
-        elif change.kind == "actors" and not self._repaint_rows(
+        elif change.kind == ChangeKind.ACTORS and not self._repaint_rows(
                 [self._rows.get(i) for i in change.ids]):
             self._reset()

@@ -7,18 +7,38 @@ the begin/end brackets while the document is mid-change.
 
 from __future__ import annotations
 
+from enum import IntEnum
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.model import Claim
 from briefing_app.domain.ops import Change
+from briefing_app.domain.vocab import ChangeKind, ItemKind
 from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
 
+
+class Column(IntEnum):
+    """The Claims panel's columns by number; SOURCE is last so the others keep their numbers
+    (saved column choices and sorting refer to them)."""
+
+    CLAIM = 0
+    ACTOR = 1
+    STANCE = 2
+    KIND = 3
+    HEDGED = 4
+    RATING = 5
+    LIKELIHOOD = 6
+    STATUS = 7
+    REVIEW = 8
+    INCLUDED = 9
+    PARAGRAPH = 10
+    SOURCE = 11
+
+
 COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likelihood",
            "Status", "Review", "Included", "Para.", "Source")
-# Last, so the other columns keep their numbers (filters and sorting refer to them).
-SOURCE_COLUMN = COLUMNS.index("Source")
 _EXCERPT = 90
 
 
@@ -57,14 +77,14 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         if role == ID_ROLE:
             return claim.id
         if role == ITEM_KIND_ROLE:
-            return "claim"
+            return ItemKind.CLAIM
         if role == SPAN_ROLE:
             return (claim.source_id, claim.start, claim.end)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return self._value(claim, index.column(), role == SORT_ROLE)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.CLAIM:
             return self._content(claim)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == SOURCE_COLUMN:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.SOURCE:
             source = self._doc.briefing.source(claim.source_id)
             return source.title if source else None
         if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
@@ -76,21 +96,22 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         return claim.content.text(source.text) if source else ""
 
     def _value(self, claim: Claim, column: int, for_sort: bool):
-        if column == 0:
+        if column == Column.CLAIM:
             text = " ".join(self._content(claim).split())
             return text if for_sort or len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
-        if column == 1:
+        if column == Column.ACTOR:
             actor = self._doc.briefing.actor(claim.actor_id)
             return actor.name if actor else "(author)"
         rating = claim.rating
         values = {
-            2: claim.stance, 3: claim.kind.replace("_", " "), 4: "yes" if claim.hedges else "",
-            5: rating.admiralty, 6: rating.likelihood, 7: rating.status, 8: claim.review,
-            9: "yes" if claim.included else "no",
+            Column.STANCE: claim.stance, Column.KIND: claim.kind.replace("_", " "),
+            Column.HEDGED: "yes" if claim.hedges else "", Column.RATING: rating.admiralty,
+            Column.LIKELIHOOD: rating.likelihood, Column.STATUS: rating.status,
+            Column.REVIEW: claim.review, Column.INCLUDED: "yes" if claim.included else "no",
         }
-        if column == 10:
+        if column == Column.PARAGRAPH:
             return claim.paragraph if for_sort else str(claim.paragraph or "")
-        if column == SOURCE_COLUMN:
+        if column == Column.SOURCE:
             # Numbered like the Sources panel and the export's "Source 1", "Source 2".
             number = self._source_number(claim.source_id)
             return number if for_sort else (f"#{number}" if number else "")
@@ -101,10 +122,10 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         return next((n for n, s in enumerate(sources, 1) if s.id == source_id), 0)
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind == "sources":  # added, removed or retitled: numbers and titles move
-            self._repaint_column(SOURCE_COLUMN)
-        elif change.kind == "actors":
-            self._repaint_column(COLUMNS.index("Source actor"))
-        elif change.kind == "claims" and not self._repaint_rows(
+        if change.kind == ChangeKind.SOURCES:  # added, removed or retitled: numbers and titles move
+            self._repaint_column(Column.SOURCE)
+        elif change.kind == ChangeKind.ACTORS:
+            self._repaint_column(Column.ACTOR)
+        elif change.kind == ChangeKind.CLAIMS and not self._repaint_rows(
                 [self._rows.get(i) for i in change.ids]):
             self._reset()

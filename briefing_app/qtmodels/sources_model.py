@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.ops import Change
+from briefing_app.domain.vocab import ChangeKind, ItemKind
 from briefing_app.qtmodels.columns import ColumnsMixin
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE
 
@@ -37,7 +38,7 @@ class SourcesModel(ColumnsMixin, QAbstractTableModel):
         if role == ID_ROLE:
             return source.id
         if role == ITEM_KIND_ROLE:
-            return "source"
+            return ItemKind.SOURCE
         if role == Qt.ItemDataRole.ToolTipRole:
             return source.path or source.url or source.title
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
@@ -59,13 +60,13 @@ class SourcesModel(ColumnsMixin, QAbstractTableModel):
                 "Format": source.format}[name]
 
     def _on_changed(self, change: Change) -> None:
-        if change.kind == "sources":
+        if change.kind == ChangeKind.SOURCES:
             rows = {s.id: n for n, s in enumerate(self._sources)}
             # A metadata edit repaints its rows, keeping the panel's selection.
             same_list = self._sources == self._doc.briefing.sources
             if not (same_list and self._repaint_rows([rows.get(i) for i in change.ids])):
                 self._reset()
-        elif change.kind == "claims":
+        elif change.kind == ChangeKind.CLAIMS:
             self._repaint_column(COLUMNS.index("Reviewed"))
 
     def _on_pending(self, _source_id: str) -> None:

@@ -50,7 +50,7 @@ def test_a_live_session_is_not_offered_a_dead_one_is(doc, qtbot, tmp_path):
     qtbot.waitUntil(saver.file.exists, timeout=2000)
     assert find_recoveries() == []  # this very session still holds its lock
     # A session killed outright leaves its files but no live lock holder.
-    orphan = saver.file.with_name("session-1-dead" + autosave.SUFFIX)
+    orphan = saver.file.with_name("session-1-dead" + autosave.PROJECT_SUFFIX)
     shutil.copy(saver.file, orphan)
     shutil.copy(saver.file.with_suffix(".json"), orphan.with_suffix(".json"))
     found = find_recoveries()

@@ -9,7 +9,7 @@ import pytest
 
 from briefing_app.domain import palette
 from briefing_app.domain.model import ACTOR_KINDS, Actor, Briefing, Mention, Source
-from briefing_app.storage import ooxml
+from briefing_app.storage.word import ooxml
 
 
 def _hue(colour: str) -> float:
@@ -25,8 +25,8 @@ def test_word_export_uses_the_palette():
 def test_reading_view_uses_the_palette(qapp):
     from PySide6.QtGui import QTextDocument
 
-    from briefing_app.ui.highlighter import KIND_PROPERTY, SpanHighlighter, marks_for_source
-    from briefing_app.ui.offsets import OffsetMap
+    from briefing_app.ui.reading.highlighter import KIND_PROPERTY, SpanHighlighter, marks_for_source
+    from briefing_app.ui.reading.offsets import OffsetMap
 
     text = "Maria Lind met the Navy."
     briefing = Briefing(sources=[Source("s1", text)], actors=[

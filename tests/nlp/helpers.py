@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from briefing_app.domain.model import Analysis, Claim
 from briefing_app.nlp.engine import analyze
-from briefing_app.storage.loaders import load_text
+from briefing_app.storage.readers.load import load_text
 
 
 class Result:

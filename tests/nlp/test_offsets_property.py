@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from briefing_app.nlp.engine import analyze
 from briefing_app.storage.analysis_json import analysis_to_json
-from briefing_app.storage.loaders import load_text
+from briefing_app.storage.readers.load import load_text
 
 # Pieces of news-like prose, and the characters that break naive offset arithmetic:
 # emoji (astral), combining marks, CRLF, curly and straight quotes, unbalanced marks.

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.nlp.engine import analyze
-from briefing_app.storage.loaders import load_path
+from briefing_app.storage.readers.load import load_path
 from tests.nlp.helpers import Result
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"

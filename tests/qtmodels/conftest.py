@@ -8,7 +8,7 @@ from support import handmade as handmade_helpers
 
 
 @pytest.fixture
-def analysed_doc(qapp):
+def analyzed_doc(qapp):
     handmade = handmade_helpers
     doc = BriefingDocument()
     source = handmade.make_source()

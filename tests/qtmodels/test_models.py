@@ -13,37 +13,37 @@ from briefing_app.qtmodels.sources_model import SourcesModel
 
 
 @pytest.mark.parametrize("model_class", [ClaimsModel, ActorsModel, SourcesModel])
-def test_models_pass_the_model_tester(analysed_doc, qtmodeltester, model_class):
-    model = model_class(analysed_doc)
+def test_models_pass_the_model_tester(analyzed_doc, qtmodeltester, model_class):
+    model = model_class(analyzed_doc)
     qtmodeltester.check(model, force_py=True)
 
 
 @pytest.mark.parametrize("model_class", [ClaimsModel, ActorsModel, SourcesModel])
-def test_filter_proxies_pass_the_model_tester(analysed_doc, qtmodeltester, model_class):
+def test_filter_proxies_pass_the_model_tester(analyzed_doc, qtmodeltester, model_class):
     proxy = FilterProxy()
-    proxy.setSourceModel(model_class(analysed_doc))
+    proxy.setSourceModel(model_class(analyzed_doc))
     proxy.set_filter("o")
     qtmodeltester.check(proxy, force_py=True)
 
 
 @pytest.mark.parametrize("model_class", [ClaimsModel, ActorsModel, SourcesModel])
-def test_models_stay_valid_through_undo_and_redo(analysed_doc, qtmodeltester, model_class):
+def test_models_stay_valid_through_undo_and_redo(analyzed_doc, qtmodeltester, model_class):
     # One model per tester: it stays connected to every model it has checked.
-    model = model_class(analysed_doc)
+    model = model_class(analyzed_doc)
     qtmodeltester.check(model, force_py=True)
-    analysed_doc.undo_stack.undo()  # the analysis
-    analysed_doc.undo_stack.undo()  # the source
+    analyzed_doc.undo_stack.undo()  # the analysis
+    analyzed_doc.undo_stack.undo()  # the source
     assert model.rowCount() == 0
-    analysed_doc.undo_stack.redo()
-    analysed_doc.undo_stack.redo()
+    analyzed_doc.undo_stack.redo()
+    analyzed_doc.undo_stack.redo()
     assert model.rowCount() == (1 if model_class is SourcesModel else 3)
 
 
-def test_claims_model_shows_rating_and_updates_one_row(analysed_doc, qtbot):
-    model = ClaimsModel(analysed_doc)
-    claim = analysed_doc.briefing.claim("c2")
+def test_claims_model_shows_rating_and_updates_one_row(analyzed_doc, qtbot):
+    model = ClaimsModel(analyzed_doc)
+    claim = analyzed_doc.briefing.claim("c2")
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        analysed_doc.push(commands.rate_claim(analysed_doc, claim, reliability="B",
+        analyzed_doc.push(commands.rate_claim(analyzed_doc, claim, reliability="B",
                                               credibility="2"))
     assert blocker.args[0].row() == blocker.args[1].row() == model.row_of("c2")
     row = model.row_of("c2")
@@ -54,8 +54,8 @@ def test_claims_model_shows_rating_and_updates_one_row(analysed_doc, qtbot):
     assert model.index(row, 0).data(SPAN_ROLE)[0] == "s1"
 
 
-def test_actors_tree_expands_to_mentions(analysed_doc):
-    model = ActorsModel(analysed_doc)
+def test_actors_tree_expands_to_mentions(analyzed_doc):
+    model = ActorsModel(analyzed_doc)
     top = model.index(model.row_of("a1"), 0)
     assert model.rowCount(top) == 1
     mention = model.index(0, 0, top)
@@ -64,8 +64,8 @@ def test_actors_tree_expands_to_mentions(analysed_doc):
     assert model.index(model.row_of("a1"), 4).data(SORT_ROLE) == 1  # quoted once
 
 
-def test_filter_by_column_and_sort_by_number(analysed_doc):
-    model = ClaimsModel(analysed_doc)
+def test_filter_by_column_and_sort_by_number(analyzed_doc):
+    model = ClaimsModel(analyzed_doc)
     proxy = FilterProxy()
     proxy.setSourceModel(model)
     proxy.set_filter("according", column=3)
@@ -75,26 +75,26 @@ def test_filter_by_column_and_sort_by_number(analysed_doc):
     assert proxy.index(0, 0).data(ID_ROLE) == "c3"
 
 
-def test_sources_model_counts_reviewed_claims(analysed_doc):
-    model = SourcesModel(analysed_doc)
-    claim = analysed_doc.briefing.claim("c1")
-    analysed_doc.push(commands.set_review(analysed_doc, claim, "accepted"))
+def test_sources_model_counts_reviewed_claims(analyzed_doc):
+    model = SourcesModel(analyzed_doc)
+    claim = analyzed_doc.briefing.claim("c1")
+    analyzed_doc.push(commands.set_review(analyzed_doc, claim, "accepted"))
     assert model.index(0, SOURCE_COLUMNS.index("#")).data() == "#1"
     assert model.index(0, SOURCE_COLUMNS.index("Reviewed")).data() == "1 of 3"
-    analysed_doc.set_pending("s1", True)
+    analyzed_doc.set_pending("s1", True)
     assert model.index(0, SOURCE_COLUMNS.index("Analysis")).data() == "running…"
 
 
-def test_claims_name_their_source_by_number(analysed_doc, qtmodeltester, handmade_module):
-    model = ClaimsModel(analysed_doc)
+def test_claims_name_their_source_by_number(analyzed_doc, qtmodeltester, handmade_module):
+    model = ClaimsModel(analyzed_doc)
     column = COLUMNS.index("Source")
     second = handmade_module.make_source(handmade_module.TEXT + "More.\r\n", "s2")
     second.title = "Second report"
-    analysed_doc.push(commands.AddSourceCommand(analysed_doc, second))
+    analyzed_doc.push(commands.AddSourceCommand(analyzed_doc, second))
     analysis = handmade_module.make_analysis(second)
     for claim in analysis.claims:  # the hand-made ids are per source; a briefing needs new ones
         claim.id += "-2"
-    analysed_doc.push(commands.ApplyAnalysisCommand(analysed_doc, analysis))
+    analyzed_doc.push(commands.ApplyAnalysisCommand(analyzed_doc, analysis))
     qtmodeltester.check(model, force_py=True)
     assert model.index(model.row_of("c1"), column).data() == "#1"
     assert model.index(model.row_of("c1-2"), column).data() == "#2"
@@ -104,12 +104,19 @@ def test_claims_name_their_source_by_number(analysed_doc, qtmodeltester, handmad
     assert model.headerData(column, Qt.Orientation.Horizontal) == "Source"
 
 
-def test_actor_quoted_count_follows_a_rejected_claim(analysed_doc):
-    model = ActorsModel(analysed_doc)
+def test_actor_quoted_count_follows_a_rejected_claim(analyzed_doc):
+    model = ActorsModel(analyzed_doc)
     index = model.index(model.row_of("a1"), 4)
     assert index.data(SORT_ROLE) == 1
-    claim = next(c for c in analysed_doc.briefing.claims if c.actor_id == "a1")
-    analysed_doc.push(commands.set_review(analysed_doc, claim, "rejected"))
+    claim = next(c for c in analyzed_doc.briefing.claims if c.actor_id == "a1")
+    analyzed_doc.push(commands.set_review(analyzed_doc, claim, "rejected"))
     assert model.index(model.row_of("a1"), 4).data(SORT_ROLE) == 0
-    analysed_doc.undo_stack.undo()
+    analyzed_doc.undo_stack.undo()
     assert model.index(model.row_of("a1"), 4).data(SORT_ROLE) == 1
+
+
+def test_every_claims_column_has_a_header_in_the_same_place():
+    from briefing_app.qtmodels.claims_model import COLUMNS, Column
+
+    assert [c.value for c in Column] == list(range(len(COLUMNS)))
+    assert COLUMNS[Column.SOURCE] == "Source" and COLUMNS[Column.PARAGRAPH] == "Para."

@@ -14,8 +14,8 @@ from docx.oxml.ns import qn
 
 from briefing_app.errors import ExportError
 from briefing_app.storage import atomic
-from briefing_app.storage.docx_export import export_briefing
-from briefing_app.storage.docx_template import default_template
+from briefing_app.storage.word.export import export_briefing
+from briefing_app.storage.word.template import default_template
 from support import briefing_builders as builders
 
 NOW = datetime(2026, 11, 27, 9, 30)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.storage.docx_export import export_briefing
+from briefing_app.storage.word.export import export_briefing
 from support import briefing_builders as builders
 
 

@@ -8,8 +8,8 @@ import docx
 import pytest
 
 from briefing_app.errors import LoadError
-from briefing_app.storage import docx_loader
-from briefing_app.storage.loaders import load_path
+from briefing_app.storage.readers import docx_reader
+from briefing_app.storage.readers.load import load_path
 from support.refusals import refused
 
 
@@ -64,7 +64,7 @@ def test_docx_that_is_not_a_zip(tmp_path):
 @pytest.mark.parametrize("name", ["old.docx", "old.doc"])
 def test_old_binary_doc_is_named_as_such(tmp_path, name):
     path = tmp_path / name
-    path.write_bytes(docx_loader.OLE_MAGIC + b"\0" * 4000)
+    path.write_bytes(docx_reader.OLE_MAGIC + b"\0" * 4000)
     assert "older Word .doc file" in refused(path)
 
 
@@ -104,7 +104,7 @@ def test_zip_bomb_refused_by_total_size(tmp_path):
     path = tmp_path / "big.docx"
     _bomb(path, 3_000_000)
     with pytest.raises(LoadError, match="zip bomb"):
-        docx_loader.check_archive(path.read_bytes(), path.name, max_uncompressed=2_000_000,
+        docx_reader.check_archive(path.read_bytes(), path.name, max_uncompressed=2_000_000,
                                   max_ratio=10_000)
 
 
@@ -132,7 +132,7 @@ def test_python_docx_itself_does_not_expand_entities(tmp_path, monkeypatch):
     """Belt and braces: even past our DOCTYPE check, python-docx's parser keeps entities."""
     path = tmp_path / "entity.docx"
     _with_doctype(path)
-    monkeypatch.setattr(docx_loader, "_has_doctype", lambda archive, info: False)
+    monkeypatch.setattr(docx_reader, "_has_doctype", lambda archive, info: False)
     try:
         source = load_path(path)
     except LoadError:

@@ -3,7 +3,7 @@
 
 import pytest
 
-from briefing_app.storage.loaders import load_path
+from briefing_app.storage.readers.load import load_path
 from support.refusals import refused
 
 BODY = " ".join(

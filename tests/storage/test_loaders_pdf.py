@@ -7,8 +7,8 @@ content stream per page, which is all PDFium needs to produce a text layer.
 
 import pytest
 
-from briefing_app.storage.loaders import load_path
-from briefing_app.storage.pdf_loader import reflow
+from briefing_app.storage.readers.load import load_path
+from briefing_app.storage.readers.pdf_reader import reflow
 from support.pdf import make_pdf
 from support.refusals import refused
 

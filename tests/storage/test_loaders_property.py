@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.errors import LoadError
-from briefing_app.storage.loaders import load_path
+from briefing_app.storage.readers.load import load_path
 
 # Random bytes, plus bytes that start like each real format so the parsers get past the
 # first check and meet the garbage.

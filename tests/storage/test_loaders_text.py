@@ -7,8 +7,8 @@ import os
 import pytest
 
 from briefing_app.errors import LoadError
-from briefing_app.storage.loaders import load_path, load_text
-from briefing_app.storage.loaders_common import paragraph_spans
+from briefing_app.storage.readers.common import paragraph_spans
+from briefing_app.storage.readers.load import load_path, load_text
 from support.refusals import refused
 
 ARTICLE = (

@@ -3,7 +3,7 @@
 import pytest
 
 from briefing_app.paths import sample_path
-from briefing_app.storage.loaders import load_path
+from briefing_app.storage.readers.load import load_path
 
 SAMPLES = ["wire_report.txt", "interview_piece.txt", "analysis_piece.txt", "unnamed_sources.txt"]
 

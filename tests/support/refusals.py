@@ -5,7 +5,7 @@ import re
 import pytest
 
 from briefing_app.errors import LoadError
-from briefing_app.storage.loaders import load_path
+from briefing_app.storage.readers.load import load_path
 
 
 def refused(path, **limits) -> str:

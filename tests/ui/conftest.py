@@ -46,7 +46,7 @@ def article(tmp_path, handmade):
 
 
 @pytest.fixture
-def wait_analysed(qtbot):
+def wait_analyzed(qtbot):
     """Wait until every analysis has landed and its highlights are drawn."""
 
     def wait(window, timeout=120000):
@@ -58,7 +58,7 @@ def wait_analysed(qtbot):
 
 
 @pytest.fixture
-def analysed(window, article, wait_analysed):
+def analyzed(window, article, wait_analyzed):
     assert window.open_path(article)
-    wait_analysed(window)
+    wait_analyzed(window)
     return window

@@ -8,9 +8,9 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from briefing_app import __version__
-from briefing_app.nlp.pipeline import DEFAULT_PIPELINE
-from briefing_app.ui.about_dialog import AboutDialog, app_icon_path, pipeline_facts
+from briefing_app import DEFAULT_PIPELINE, __version__
+from briefing_app.logs import log_file
+from briefing_app.ui.dialogs.about import AboutDialog, app_icon_path, pipeline_facts
 
 
 def test_about_names_version_pipeline_and_licences(window, monkeypatch):
@@ -19,6 +19,7 @@ def test_about_names_version_pipeline_and_licences(window, monkeypatch):
     window.findChild(object, "actionAbout").trigger()
     text = shown[0].texts()
     assert __version__ in text
+    assert str(log_file()) in text  # where the bug-report log is
     assert DEFAULT_PIPELINE in text and metadata.version(DEFAULT_PIPELINE) in text
     assert f"({metadata.metadata(DEFAULT_PIPELINE)['License']})" in text
     assert f"spaCy {metadata.version('spacy')}" in text
@@ -33,10 +34,10 @@ def test_about_names_version_pipeline_and_licences(window, monkeypatch):
     assert not shown[0].findChild(object, "aboutIcon").pixmap().isNull()
 
 
-def test_about_names_the_pipeline_a_briefing_was_analysed_with(analysed):
-    analysed.doc.briefing.pipeline.name = "en_test_pipeline"
-    analysed.doc.briefing.pipeline.version = "9.9.9"
-    dialog = AboutDialog("", analysed.doc.briefing.pipeline, analysed)
+def test_about_names_the_pipeline_a_briefing_was_analyzed_with(analyzed):
+    analyzed.doc.briefing.pipeline.name = "en_test_pipeline"
+    analyzed.doc.briefing.pipeline.version = "9.9.9"
+    dialog = AboutDialog("", analyzed.doc.briefing.pipeline, analyzed)
     assert "analysed with en_test_pipeline 9.9.9" in dialog.texts()
 
 
@@ -51,7 +52,7 @@ def test_the_app_has_its_icon(window):
 
 def test_opening_about_does_not_import_spacy():
     code = ("import sys; from briefing_app.app import create_main_window; "
-            "from briefing_app.ui.about_dialog import AboutDialog; w = create_main_window(); "
+            "from briefing_app.ui.dialogs.about import AboutDialog; w = create_main_window(); "
             "d = AboutDialog('', None, w); assert 'spaCy' in d.texts(); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from briefing_app.document import briefing_commands
 from briefing_app.domain import briefing_ops
-from briefing_app.storage.docx_sections import shown
+from briefing_app.storage.word.sections import shown
 
 
 def test_bluf_typing_is_one_undo_step(window, qtbot):
@@ -96,10 +96,10 @@ def test_title_author_and_mark_are_undoable(window, qtbot):
     assert panel.title.text() == "" and briefing.title == ""
 
 
-def test_outline_counts_what_the_export_includes(analysed, qtbot):
-    panel, briefing = analysed.briefing_panel, analysed.doc.briefing
-    analysed.select_item("claim", "c1")
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_Delete)  # reject c1
+def test_outline_counts_what_the_export_includes(analyzed, qtbot):
+    panel, briefing = analyzed.briefing_panel, analyzed.doc.briefing
+    analyzed.select_item("claim", "c1")
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_Delete)  # reject c1
     panel.refresh_outline()
     texts = panel.outline_texts()
     claims = [c for c in briefing.claims if shown(c)]

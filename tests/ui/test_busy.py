@@ -5,8 +5,9 @@ import threading
 import pytest
 from PySide6.QtCore import QTimer
 
-from briefing_app.storage import loaders, project_file
-from briefing_app.ui.busy import run_busy
+from briefing_app.storage import project_file
+from briefing_app.storage.readers import load
+from briefing_app.ui.window.busy import run_busy
 
 
 def test_run_busy_returns_the_result_or_raises_the_jobs_error(qapp):
@@ -18,7 +19,7 @@ def test_run_busy_returns_the_result_or_raises_the_jobs_error(qapp):
     assert run_busy(None, "Working…", lambda: 42) == 42
 
 
-def test_reading_and_saving_files_leave_the_gui_thread(analysed, article, tmp_path,
+def test_reading_and_saving_files_leave_the_gui_thread(analyzed, article, tmp_path,
                                                        monkeypatch):
     on_main = []
 
@@ -32,12 +33,12 @@ def test_reading_and_saving_files_leave_the_gui_thread(analysed, article, tmp_pa
         monkeypatch.setattr(module, name, call)
 
     for module, name in ((project_file, "save_project"), (project_file, "load_project"),
-                         (loaders, "load_path")):
+                         (load, "load_path")):
         spy(module, name)
     target = tmp_path / "strike.briefing"
-    assert analysed._save_to(str(target))
-    assert analysed.open_path(target)
-    assert analysed.open_path(article)  # read again, then found to be open already
+    assert analyzed._save_to(str(target))
+    assert analyzed.open_path(target)
+    assert analyzed.open_path(article)  # read again, then found to be open already
     assert on_main == [("save_project", False), ("load_project", False),
                        ("load_path", False)]
 
@@ -60,7 +61,7 @@ def test_closing_waits_while_a_file_is_being_written(window):
 def test_a_long_job_shows_the_busy_dialog_and_a_short_one_does_not(window):
     from PySide6.QtWidgets import QApplication, QProgressDialog
 
-    from briefing_app.ui import busy
+    from briefing_app.ui.window import busy
 
     def shown() -> bool:
         return any(isinstance(w, QProgressDialog) and w.isVisible()

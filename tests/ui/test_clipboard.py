@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QApplication
 from briefing_app.storage.project_file import dumps
 
 
-def test_copy_claim_with_citation(analysed, qtbot):
-    source = analysed.doc.briefing.sources[0]
+def test_copy_claim_with_citation(analyzed, qtbot):
+    source = analyzed.doc.briefing.sources[0]
     source.outlet, source.published = "Harbour Times", "2024-05-14"
     source.title = "Port strike"
     source.url = "https://example.org/strike"
-    analysed.select_item("claim", "c2")
-    analysed.claims_panel.view.setFocus()
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_C,
+    analyzed.select_item("claim", "c2")
+    analyzed.claims_panel.view.setFocus()
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_C,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == ("“the strike could last weeks,” Katrin Oehlert warned. "
@@ -26,17 +26,17 @@ def test_copy_claim_with_citation(analysed, qtbot):
                            "https://example.org/strike")
     assert "<b>Katrin Oehlert</b>" in mime.html()
     assert '<a href="https://example.org/strike">' in mime.html()
-    analysed.select_item("claim", "c3")
-    analysed.findChild(QAction, "actionCopyCitation").trigger()
+    analyzed.select_item("claim", "c3")
+    analyzed.findChild(QAction, "actionCopyCitation").trigger()
     assert QGuiApplication.clipboard().text().startswith(
         "According to officials, the ministry is preparing emergency legislation.")
 
 
-def _paste_and_check(window, qtbot, wait_analysed, mime, expected_start):
+def _paste_and_check(window, qtbot, wait_analyzed, mime, expected_start):
     before = dumps(window.doc.briefing)
     QGuiApplication.clipboard().setMimeData(mime)
     window.findChild(QAction, "actionPasteAsSource").trigger()
-    wait_analysed(window)
+    wait_analyzed(window)
     briefing = window.doc.briefing
     assert len(briefing.sources) == 1
     source = briefing.sources[0]
@@ -51,18 +51,18 @@ def _paste_and_check(window, qtbot, wait_analysed, mime, expected_start):
     assert window.doc.briefing.sources[0].text == source.text
 
 
-def test_paste_text_as_new_source(window, qtbot, wait_analysed, handmade):
+def test_paste_text_as_new_source(window, qtbot, wait_analyzed, handmade):
     mime = QMimeData()
     mime.setText(handmade.TEXT)
-    _paste_and_check(window, qtbot, wait_analysed, mime, "Port strike")
+    _paste_and_check(window, qtbot, wait_analyzed, mime, "Port strike")
 
 
-def test_paste_html_as_new_source(window, qtbot, wait_analysed, handmade):
+def test_paste_html_as_new_source(window, qtbot, wait_analyzed, handmade):
     lines = [line for line in handmade.TEXT.splitlines() if line]
     mime = QMimeData()
     mime.setHtml(f"<h1>{lines[0]}</h1>" + "".join(f"<p>{line}</p>" for line in lines[1:])
                  .replace("Katrin", "<b>Katrin</b>"))
-    _paste_and_check(window, qtbot, wait_analysed, mime, "Port strike")
+    _paste_and_check(window, qtbot, wait_analyzed, mime, "Port strike")
     assert "Union negotiator Katrin Oehlert" in window.doc.briefing.sources[0].text
 
 
@@ -77,13 +77,13 @@ def _drop(window, mime):
     assert drop.isAccepted()
 
 
-def test_drop_article_files_adds_sources(window, article, tmp_path, wait_analysed, handmade):
+def test_drop_article_files_adds_sources(window, article, tmp_path, wait_analyzed, handmade):
     second = tmp_path / "day_two.txt"
     second.write_bytes(handmade.TEXT.replace("talks stall", "day two").encode("utf-8"))
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article)), QUrl.fromLocalFile(str(second))])
     _drop(window, mime)
-    wait_analysed(window)
+    wait_analyzed(window)
     assert [Path(s.path).name for s in window.doc.briefing.sources] == [
         "port_strike.txt", "day_two.txt"]
     after = dumps(window.doc.briefing)
@@ -96,9 +96,9 @@ def test_drop_article_files_adds_sources(window, article, tmp_path, wait_analyse
     assert dumps(window.doc.briefing) == after
 
 
-def test_drop_text_adds_a_source(window, wait_analysed, handmade):
+def test_drop_text_adds_a_source(window, wait_analyzed, handmade):
     mime = QMimeData()
     mime.setText(handmade.TEXT)
     _drop(window, mime)
-    wait_analysed(window)
+    wait_analyzed(window)
     assert window.doc.briefing.sources[0].format == "paste"

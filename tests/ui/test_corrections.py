@@ -6,8 +6,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QTextCursor
 
 from briefing_app.storage.project_file import dumps
-from briefing_app.ui import context_menu
-from briefing_app.ui.highlighter import read_marks
+from briefing_app.ui.editing import corrections
+from briefing_app.ui.reading.highlighter import read_marks
 from support.window_text import select_text
 
 
@@ -27,131 +27,131 @@ def text_of(window, mention):
     return window.doc.briefing.source(mention.source_id).text[mention.start:mention.end]
 
 
-def test_new_actor_from_the_context_menu(analysed, wait_analysed):
-    before = dumps(analysed.doc.briefing)
-    select_text(analysed, "ministry")
-    menu = analysed.corrections.text_menu()
+def test_new_actor_from_the_context_menu(analyzed, wait_analyzed):
+    before = dumps(analyzed.doc.briefing)
+    select_text(analyzed, "ministry")
+    menu = analyzed.corrections.text_menu()
     action = menu_action(menu, "actionNewActor")
     assert action.isEnabled()
     action.trigger()
-    actor = analysed.doc.briefing.actors[-1]
+    actor = analyzed.doc.briefing.actors[-1]
     assert actor.name == "ministry" and actor.review == "edited"
-    assert analysed.inspector.item_id == actor.id
-    assert analysed.findChild(QAction, "actionUndo").text() == "Undo New actor"
-    wait_analysed(analysed)
+    assert analyzed.inspector.item_id == actor.id
+    assert analyzed.findChild(QAction, "actionUndo").text() == "Undo New actor"
+    wait_analyzed(analyzed)
     shown = {(layer, item) for _s, _e, layer, item in
-             read_marks(analysed.article.document(), analysed.article.offsets)}
+             read_marks(analyzed.article.document(), analyzed.article.offsets)}
     assert ("mention", actor.id) in shown  # the highlight follows
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 
-def test_menu_actions_are_disabled_without_a_selection(analysed):
-    analysed.article.setTextCursor(QTextCursor(analysed.article.document()))
-    menu = analysed.corrections.text_menu()
+def test_menu_actions_are_disabled_without_a_selection(analyzed):
+    analyzed.article.setTextCursor(QTextCursor(analyzed.article.document()))
+    menu = analyzed.corrections.text_menu()
     assert not menu_action(menu, "actionNewClaim").isEnabled()
 
 
-def test_mention_of_an_existing_actor_by_shortcut(analysed, qtbot, monkeypatch):
-    monkeypatch.setattr(context_menu, "ask_actor", lambda *args, **kwargs: "a1")
-    before = dumps(analysed.doc.briefing)
-    select_text(analysed, "Chancellor")
-    analysed.article.setFocus()
-    qtbot.keyClick(analysed.article, Qt.Key.Key_M,
+def test_mention_of_an_existing_actor_by_shortcut(analyzed, qtbot, monkeypatch):
+    monkeypatch.setattr(corrections, "ask_actor", lambda *args, **kwargs: "a1")
+    before = dumps(analyzed.doc.briefing)
+    select_text(analyzed, "Chancellor")
+    analyzed.article.setFocus()
+    qtbot.keyClick(analyzed.article, Qt.Key.Key_M,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    actor = analysed.doc.briefing.actor("a1")
-    assert [text_of(analysed, m) for m in actor.mentions] == ["Chancellor", "Markus Vollrath"]
+    actor = analyzed.doc.briefing.actor("a1")
+    assert [text_of(analyzed, m) for m in actor.mentions] == ["Chancellor", "Markus Vollrath"]
     assert actor.review == "edited"
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 
-def test_new_claim_with_source_actor_and_cue(analysed, monkeypatch):
-    text = analysed.doc.briefing.sources[0].text
+def test_new_claim_with_source_actor_and_cue(analyzed, monkeypatch):
+    text = analyzed.doc.briefing.sources[0].text
     cue = (text.index("said"), text.index("said") + 4)
     seen = []
 
     def answer(parent, briefing, source_id, start, end):
-        from briefing_app.ui.claim_dialog import ClaimDialog
+        from briefing_app.ui.dialogs.mark_claim import ClaimDialog
 
         dialog = ClaimDialog(briefing, source_id, start, end, parent)
         seen.append((dialog.actor.currentData(), dialog.cue.currentText()))
         return "a1", cue
 
-    monkeypatch.setattr(context_menu, "ask_claim", answer)
-    analysed.select_item("claim", "c1")
-    before = dumps(analysed.doc.briefing)
-    start, end = select_text(analysed, "the port would reopen")
-    menu_action(analysed.corrections.text_menu(), "actionNewClaim").trigger()
+    monkeypatch.setattr(corrections, "ask_claim", answer)
+    analyzed.select_item("claim", "c1")
+    before = dumps(analyzed.doc.briefing)
+    start, end = select_text(analyzed, "the port would reopen")
+    menu_action(analyzed.corrections.text_menu(), "actionNewClaim").trigger()
     assert seen == [("a1", "said")]  # the dialog proposes the nearest actor and speech verb
-    claim = analysed.doc.briefing.claims[1]
+    claim = analyzed.doc.briefing.claims[1]
     assert (claim.content.start, claim.content.end) == (start, end)
     assert claim.actor_id == "a1" and (claim.cue.start, claim.cue.end) == cue
-    assert claim.review == "edited" and analysed.inspector.item_id == claim.id
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
+    assert claim.review == "edited" and analyzed.inspector.item_id == claim.id
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 
-def test_note_anchored_to_the_text(analysed, monkeypatch):
-    monkeypatch.setattr(context_menu, "ask_text", lambda *args, **kwargs: "Check with port")
-    before = dumps(analysed.doc.briefing)
-    start, end = select_text(analysed, "emergency legislation")
-    menu_action(analysed.corrections.text_menu(), "actionAddNote").trigger()
-    note = analysed.doc.briefing.notes[-1]
+def test_note_anchored_to_the_text(analyzed, monkeypatch):
+    monkeypatch.setattr(corrections, "ask_text", lambda *args, **kwargs: "Check with port")
+    before = dumps(analyzed.doc.briefing)
+    start, end = select_text(analyzed, "emergency legislation")
+    menu_action(analyzed.corrections.text_menu(), "actionAddNote").trigger()
+    note = analyzed.doc.briefing.notes[-1]
     assert (note.text, note.start, note.end) == ("Check with port", start, end)
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 
-def test_merge_selected_actors(analysed):
-    view = analysed.actors_panel.view
-    before = dumps(analysed.doc.briefing)
-    analysed.actors_panel.select_row(analysed.actors_panel.model.row_of("a1"))
-    other = analysed.actors_panel.proxy.mapFromSource(
-        analysed.actors_panel.model.index(analysed.actors_panel.model.row_of("a3"), 0))
+def test_merge_selected_actors(analyzed):
+    view = analyzed.actors_panel.view
+    before = dumps(analyzed.doc.briefing)
+    analyzed.actors_panel.select_row(analyzed.actors_panel.model.row_of("a1"))
+    other = analyzed.actors_panel.proxy.mapFromSource(
+        analyzed.actors_panel.model.index(analyzed.actors_panel.model.row_of("a3"), 0))
     view.selectionModel().select(other, QItemSelectionModel.SelectionFlag.Select
                                  | QItemSelectionModel.SelectionFlag.Rows)
-    menu_action(analysed.corrections.actor_menu(), "actionMergeActors").trigger()
-    briefing = analysed.doc.briefing
+    menu_action(analyzed.corrections.actor_menu(), "actionMergeActors").trigger()
+    briefing = analyzed.doc.briefing
     assert briefing.actor("a3") is None and len(briefing.actor("a1").mentions) == 2
     assert briefing.claim("c3").actor_id == "a1" and briefing.actor("a1").review == "edited"
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 
-def test_split_mention_rename_kind_and_delete_actor(analysed, monkeypatch):
-    panel = analysed.actors_panel
-    before = dumps(analysed.doc.briefing)
+def test_split_mention_rename_kind_and_delete_actor(analyzed, monkeypatch):
+    panel = analyzed.actors_panel
+    before = dumps(analyzed.doc.briefing)
     parent = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of("a2"), 0))
     panel.view.setCurrentIndex(panel.proxy.index(0, 0, parent))
-    menu_action(analysed.corrections.actor_menu(), "actionSplitMention").trigger()
-    new = analysed.doc.briefing.actors[-1]
-    assert new.id != "a2" and analysed.doc.briefing.claim("c2").actor_id == new.id
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
+    menu_action(analyzed.corrections.actor_menu(), "actionSplitMention").trigger()
+    new = analyzed.doc.briefing.actors[-1]
+    assert new.id != "a2" and analyzed.doc.briefing.claim("c2").actor_id == new.id
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
-    monkeypatch.setattr(context_menu, "ask_text", lambda *args, **kwargs: "Markus Vollrath MP")
-    analysed.select_item("actor", "a1")
-    analysed.findChild(QAction, "actionRenameActor").trigger()
-    analysed.findChild(QAction, "actionActorKindGroup").trigger()
-    actor = analysed.doc.briefing.actor("a1")
+    monkeypatch.setattr(corrections, "ask_text", lambda *args, **kwargs: "Markus Vollrath MP")
+    analyzed.select_item("actor", "a1")
+    analyzed.findChild(QAction, "actionRenameActor").trigger()
+    analyzed.findChild(QAction, "actionActorKindGroup").trigger()
+    actor = analyzed.doc.briefing.actor("a1")
     assert (actor.name, actor.kind, actor.review) == ("Markus Vollrath MP", "group", "edited")
-    analysed.findChild(QAction, "actionUndo").trigger()
+    analyzed.findChild(QAction, "actionUndo").trigger()
     assert actor.kind == "person"
-    middle = dumps(analysed.doc.briefing)
-    analysed.findChild(QAction, "actionDeleteActor").trigger()
-    assert analysed.doc.briefing.actor("a1") is None
-    assert analysed.doc.briefing.claim("c1").actor_id is None
-    undo_redo(analysed, middle, dumps(analysed.doc.briefing))
+    middle = dumps(analyzed.doc.briefing)
+    analyzed.findChild(QAction, "actionDeleteActor").trigger()
+    assert analyzed.doc.briefing.actor("a1") is None
+    assert analyzed.doc.briefing.claim("c1").actor_id is None
+    undo_redo(analyzed, middle, dumps(analyzed.doc.briefing))
 
 
-def test_change_claim_source_actor_and_delete_claim(analysed, qtbot, monkeypatch):
-    monkeypatch.setattr(context_menu, "ask_actor", lambda *args, **kwargs: "a2")
-    analysed.select_item("claim", "c1")
-    before = dumps(analysed.doc.briefing)
-    menu_action(analysed.corrections.claim_menu(), "actionChangeClaimActor").trigger()
-    claim = analysed.doc.briefing.claim("c1")
+def test_change_claim_source_actor_and_delete_claim(analyzed, qtbot, monkeypatch):
+    monkeypatch.setattr(corrections, "ask_actor", lambda *args, **kwargs: "a2")
+    analyzed.select_item("claim", "c1")
+    before = dumps(analyzed.doc.briefing)
+    menu_action(analyzed.corrections.claim_menu(), "actionChangeClaimActor").trigger()
+    claim = analyzed.doc.briefing.claim("c1")
     assert claim.actor_id == "a2" and claim.review == "edited"
-    assert analysed.claims_panel.model.index(0, 1).data() == "Katrin Oehlert"
-    undo_redo(analysed, before, dumps(analysed.doc.briefing))
-    after_change = dumps(analysed.doc.briefing)
-    analysed.claims_panel.view.setFocus()
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_Delete,
+    assert analyzed.claims_panel.model.index(0, 1).data() == "Katrin Oehlert"
+    undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
+    after_change = dumps(analyzed.doc.briefing)
+    analyzed.claims_panel.view.setFocus()
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_Delete,
                    Qt.KeyboardModifier.ControlModifier)
-    assert analysed.doc.briefing.claim("c1") is None
-    assert analysed.claims_panel.model.rowCount() == 2
-    undo_redo(analysed, after_change, dumps(analysed.doc.briefing))
+    assert analyzed.doc.briefing.claim("c1") is None
+    assert analyzed.claims_panel.model.rowCount() == 2
+    undo_redo(analyzed, after_change, dumps(analyzed.doc.briefing))

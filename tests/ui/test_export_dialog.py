@@ -15,9 +15,9 @@ from briefing_app.document.briefing_commands import AddJudgmentCommand
 from briefing_app.domain.model import Judgment
 from briefing_app.errors import ExportError
 from briefing_app.settings import Settings
-from briefing_app.storage import docx_export
-from briefing_app.ui import export_dialog
-from briefing_app.ui.export_dialog import ExportDialog
+from briefing_app.storage.word import export as docx_export
+from briefing_app.ui.dialogs import export as export_dialog
+from briefing_app.ui.dialogs.export import ExportDialog
 
 BLUF = "Talks between the union and the port authority broke down on Monday."
 
@@ -63,24 +63,24 @@ def docx_text(path):
 
 
 def test_export_through_the_dialog_writes_bluf_and_judgments(
-        analysed, qtbot, tmp_path, monkeypatch, dialog_answers, messages, opened):
-    write_briefing(analysed, qtbot)
+        analyzed, qtbot, tmp_path, monkeypatch, dialog_answers, messages, opened):
+    write_briefing(analyzed, qtbot)
     target = tmp_path / "out" / "strike"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog_answers["setup"] = lambda dialog: dialog.browse()
-    analysed.findChild(object, "actionExportBriefing").trigger()
+    analyzed.findChild(object, "actionExportBriefing").trigger()
     written = target.with_suffix(".docx")
     text = docx_text(written)
     assert BLUF in text
     assert "It is likely (55-80 %) that the strike continues past Friday. " \
            "Moderate confidence." in text
     assert messages == [] and opened == []
-    assert analysed.statusBar().currentMessage().startswith("Exported strike.docx")
+    assert analyzed.statusBar().currentMessage().startswith("Exported strike.docx")
 
 
 def test_choices_are_remembered_and_the_mark_joins_the_briefing(
-        analysed, qtbot, tmp_path, dialog_answers, messages, opened):
+        analyzed, qtbot, tmp_path, dialog_answers, messages, opened):
     target = tmp_path / "strike.docx"
 
     def choose(dialog):
@@ -89,10 +89,10 @@ def test_choices_are_remembered_and_the_mark_joins_the_briefing(
         dialog.open_after.setChecked(True)
 
     dialog_answers["setup"] = choose
-    assert analysed.export_briefing()
+    assert analyzed.export_briefing()
     assert opened and opened[0].toLocalFile() == str(target.resolve())
-    assert analysed.doc.briefing.mark == "TLP:GREEN"
-    assert analysed.doc.undo_stack.undoText() == "Set handling mark"
+    assert analyzed.doc.briefing.mark == "TLP:GREEN"
+    assert analyzed.doc.undo_stack.undoText() == "Set handling mark"
     header = docx.Document(str(target)).sections[0].header.paragraphs[0].text
     assert "TLP:GREEN" in header
     stored = Settings()  # read back from disk: the choices outlive the window
@@ -101,7 +101,7 @@ def test_choices_are_remembered_and_the_mark_joins_the_briefing(
     assert stored.get("export_open_after") is True
     dialog_answers["setup"] = lambda dialog: None
     dialog_answers["code"] = QDialog.DialogCode.Rejected
-    assert not analysed.export_briefing()
+    assert not analyzed.export_briefing()
     again = dialog_answers["seen"][-1]
     assert again.path.text() == str(tmp_path / "briefing.docx")
     assert again.open_after.isChecked() and again.mark.currentText() == "TLP:GREEN"
@@ -109,7 +109,7 @@ def test_choices_are_remembered_and_the_mark_joins_the_briefing(
 
 @pytest.mark.parametrize("failure", ["disk full", "export error"])
 def test_a_failed_export_shows_a_message_and_keeps_the_old_file(
-        analysed, tmp_path, monkeypatch, dialog_answers, messages, failure):
+        analyzed, tmp_path, monkeypatch, dialog_answers, messages, failure):
     target = tmp_path / "strike.docx"
     target.write_bytes(b"the previous briefing")
     dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(target))
@@ -122,24 +122,24 @@ def test_a_failed_export_shows_a_message_and_keeps_the_old_file(
             raise ExportError("Could not use the template t.dotm: macro-enabled templates "
                               "are not supported.")
         monkeypatch.setattr(docx_export, "export_briefing", refuse)
-    assert not analysed.export_briefing()
+    assert not analyzed.export_briefing()
     assert target.read_bytes() == b"the previous briefing"
     assert len(messages) == 1 and messages[0][:2] == ("warning", "Could not export")
     assert "strike.docx" in messages[0][2] or "template" in messages[0][2]
 
 
-def test_warnings_are_shown(analysed, tmp_path, monkeypatch, dialog_answers, messages):
+def test_warnings_are_shown(analyzed, tmp_path, monkeypatch, dialog_answers, messages):
     target = tmp_path / "strike.docx"
     dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(target))
     real = docx_export.export_briefing
     monkeypatch.setattr(docx_export, "export_briefing",
                         lambda *a, **k: real(*a, **k) + ["The template lacks 'Quote'."])
-    assert analysed.export_briefing()
+    assert analyzed.export_briefing()
     assert messages == [("information", "Exported with warnings",
                          "strike.docx was written.\n\nThe template lacks 'Quote'.")]
 
 
-def test_a_template_from_the_dialog_is_used(analysed, tmp_path, monkeypatch, dialog_answers,
+def test_a_template_from_the_dialog_is_used(analyzed, tmp_path, monkeypatch, dialog_answers,
                                             messages):
     template = tmp_path / "house.docx"
     docx.Document().save(str(template))
@@ -154,19 +154,19 @@ def test_a_template_from_the_dialog_is_used(analysed, tmp_path, monkeypatch, dia
         dialog.choose_template()
 
     dialog_answers["setup"] = choose
-    assert analysed.export_briefing()
+    assert analyzed.export_briefing()
     assert used == [str(template)] and (tmp_path / "strike.docx").exists()
     assert Settings().get("export_template") == str(template)
     assert export_dialog.TEMPLATE_FILTER.startswith("Word templates (*.docx *.dotx)")
 
 
-def test_a_long_export_leaves_the_window_painting(analysed, tmp_path, monkeypatch,
+def test_a_long_export_leaves_the_window_painting(analyzed, tmp_path, monkeypatch,
                                                    dialog_answers, messages):
     # 500 claims take the exporter most of a second: it runs on a thread, and the window's
     # event loop keeps turning meanwhile (timers fire, the window repaints).
     from support.briefing_builders import large_briefing
 
-    analysed.doc.replace(large_briefing(words=20_000, n_claims=500, n_actors=100))
+    analyzed.doc.replace(large_briefing(words=20_000, n_claims=500, n_actors=100))
     target = tmp_path / "long.docx"
     dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(target))
     ticks, threads = [], set()
@@ -181,7 +181,7 @@ def test_a_long_export_leaves_the_window_painting(analysed, tmp_path, monkeypatc
     monkeypatch.setattr(docx_export, "export_briefing", export)
     timer.start()
     try:
-        assert analysed.export_briefing()
+        assert analyzed.export_briefing()
     finally:
         timer.stop()
     assert threads == {False}  # not on the GUI thread

@@ -39,7 +39,7 @@ seen = []
 class FirstFrame(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            seen.append(('briefing_app.ui.window_parts' in sys.modules, obj.built))
+            seen.append(('briefing_app.ui.window.parts' in sys.modules, obj.built))
         return False
 watcher = FirstFrame()
 window.installEventFilter(watcher)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QToolTip, 
 
 from briefing_app.document import correction_commands as cc
 from briefing_app.document.commands import AddSourceCommand
-from briefing_app.ui import context_menu
+from briefing_app.ui.editing import corrections
 from support.window_text import select_text
 
 NEEDLE = "emergency legislation"
@@ -25,7 +25,7 @@ def answer(monkeypatch, text):
         asked.append((title, shown, multiline))
         return text
 
-    monkeypatch.setattr(context_menu, "ask_text", ask)
+    monkeypatch.setattr(corrections, "ask_text", ask)
     return asked
 
 
@@ -34,14 +34,14 @@ def action(window, name):
 
 
 @pytest.fixture
-def noted(analysed, monkeypatch):
+def noted(analyzed, monkeypatch):
     """The analysed window with a note on 'emergency legislation' (paragraph 4), made by the
     window's Add Note command, and the Notes tab raised."""
     answer(monkeypatch, "Check with the port\nand the ministry")
-    analysed.anchor = select_text(analysed, NEEDLE)
-    action(analysed, "actionAddNote").trigger()
-    analysed.findChild(QDockWidget, "notesDock").raise_()
-    return analysed
+    analyzed.anchor = select_text(analyzed, NEEDLE)
+    action(analyzed, "actionAddNote").trigger()
+    analyzed.findChild(QDockWidget, "notesDock").raise_()
+    return analyzed
 
 
 def rows(window):

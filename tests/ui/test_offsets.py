@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QTextDocument
 
-from briefing_app.ui.offsets import OffsetMap
+from briefing_app.ui.reading.offsets import OffsetMap
 
 PIECES = st.sampled_from(["a", "Z", " ", "é", "e\u0301", "😀", "👩‍👩‍👧", "\r\n", "\r", "\n",
                           "\u2029", "\u2028", "\t", "ß", "字", "\U0001d11e"])

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QDockWidget
 from briefing_app import paths
 from briefing_app.domain import palette
 from briefing_app.settings import Settings
-from briefing_app.ui.highlighter import KIND_PROPERTY
-from briefing_app.ui.settings_dialog import SettingsDialog, pipeline_found
+from briefing_app.ui.dialogs.settings import SettingsDialog, pipeline_found
+from briefing_app.ui.reading.highlighter import KIND_PROPERTY
 
 
 @pytest.fixture(autouse=True)
@@ -56,9 +56,9 @@ def run_dialog(monkeypatch, edit):
     return seen
 
 
-def test_settings_persist_and_apply_without_restart(analysed, qtbot, monkeypatch,
-                                                    wait_analysed):
-    window = analysed
+def test_settings_persist_and_apply_without_restart(analyzed, qtbot, monkeypatch,
+                                                    wait_analyzed):
+    window = analyzed
     assert drawn_tints(window, "person") == {palette.LIGHT["person"]}
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#ffb0c0"))
 
@@ -87,8 +87,8 @@ def test_settings_persist_and_apply_without_restart(analysed, qtbot, monkeypatch
     assert drawn_tints(window, "unnamed") == {palette.DARK["unnamed"]}
     assert palette.darken("#FFB0C0") in window.legend.text()
     # The next analysis loads the new pipeline.
-    window.reanalyse()
-    wait_analysed(window)
+    window.reanalyze()
+    wait_analyzed(window)
     assert window.analysis.runner._engine.loaded[-1] == "my_pipeline"
 
 

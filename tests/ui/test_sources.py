@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from briefing_app.qtmodels.sources_model import COLUMNS
 from briefing_app.storage.project_file import dumps, load_project, save_project
-from briefing_app.ui.highlighter import marks_for_source, read_marks
+from briefing_app.ui.reading.highlighter import marks_for_source, read_marks
 
 
 class PerSourceEngine:
@@ -34,18 +34,18 @@ class PerSourceEngine:
 
 
 @pytest.fixture
-def two_sources(make_window, handmade, tmp_path, monkeypatch, wait_analysed):
+def two_sources(make_window, handmade, tmp_path, monkeypatch, wait_analyzed):
     window = make_window(PerSourceEngine(handmade))
     first = tmp_path / "day_one.txt"
     first.write_bytes(handmade.TEXT.encode("utf-8"))
     second = tmp_path / "day_two.txt"
     second.write_bytes(handmade.TEXT.replace("talks stall", "day two").encode("utf-8"))
     assert window.open_path(first)
-    wait_analysed(window)
+    wait_analyzed(window)
     monkeypatch.setattr(QFileDialog, "getOpenFileNames",
                         lambda *args, **kwargs: ([str(second)], ""))
     window.findChild(QAction, "actionAddSource").trigger()
-    wait_analysed(window)
+    wait_analyzed(window)
     return window
 
 

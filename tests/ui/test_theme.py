@@ -23,7 +23,7 @@ def window_colour() -> int:
 
 
 def person_tints(window) -> set[str]:
-    from briefing_app.ui.highlighter import KIND_PROPERTY
+    from briefing_app.ui.reading.highlighter import KIND_PROPERTY
 
     found = set()
     block = window.article.document().firstBlock()
@@ -56,8 +56,8 @@ def test_palettes_keep_text_readable():
             assert ratio >= 7, (scheme, back)
 
 
-def test_system_theme_follows_the_platform(analysed, qtbot, monkeypatch):
-    window = analysed
+def test_system_theme_follows_the_platform(analyzed, qtbot, monkeypatch):
+    window = analyzed
     assert window.theme.theme == "system" and window.theme.scheme == "light"
     assert person_tints(window) == {palette.LIGHT["person"]}
     hints = QGuiApplication.styleHints()

@@ -9,8 +9,8 @@ from PySide6.QtGui import QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefing_app.storage.project_file import dumps
-from briefing_app.ui.highlighter import marks_for_source, read_marks
-from briefing_app.ui.review_keys import REVIEW_KEYS
+from briefing_app.ui.editing.review_keys import REVIEW_KEYS
+from briefing_app.ui.reading.highlighter import marks_for_source, read_marks
 
 
 def expected_marks(window):
@@ -35,9 +35,9 @@ def test_creating_the_window_leaves_file_formats_and_dialogs_for_later():
     # Start-up pays only for what the first frame shows: readers and writers of file
     # formats, package metadata and dialogs load when the analyst first needs them.
     later = ("docx", "trafilatura", "lxml", "charset_normalizer", "pypdfium2",
-             "importlib.metadata", "briefing_app.storage.loaders",
-             "briefing_app.storage.project_file", "briefing_app.storage.docx_export",
-             "briefing_app.ui.about_dialog", "briefing_app.ui.dialogs")
+             "importlib.metadata", "briefing_app.storage.readers.load",
+             "briefing_app.storage.project_file", "briefing_app.storage.word.export",
+             "briefing_app.ui.dialogs.about", "briefing_app.ui.dialogs.shortcuts")
     code = ("import sys; from briefing_app.app import create_main_window; "
             "w = create_main_window(); w.show(); "
             f"loaded = [m for m in {later!r} if m in sys.modules]; "
@@ -55,66 +55,66 @@ def test_object_names_are_in_place(window):
         assert window.findChild(object, name) is not None, name
 
 
-def test_highlights_read_back_equal_the_spans(analysed, handmade):
-    shown = shown_marks(analysed)
-    assert shown == expected_marks(analysed)
+def test_highlights_read_back_equal_the_spans(analyzed, handmade):
+    shown = shown_marks(analyzed)
+    assert shown == expected_marks(analyzed)
     text = handmade.TEXT
     # Spot-check against the raw text, after the emoji and the CRLFs.
     assert (text.index("reportedly"), text.index("reportedly") + 10, "hedge", "c2") in shown
     assert any(layer == "mention" and text[s:e] == "Katrin Oehlert" for s, e, layer, _ in shown)
 
 
-def test_clicking_a_highlight_selects_the_row_and_fills_the_inspector(analysed, qtbot):
-    view = analysed.article
-    offset = handmade_offset(analysed, "warned")
+def test_clicking_a_highlight_selects_the_row_and_fills_the_inspector(analyzed, qtbot):
+    view = analyzed.article
+    offset = handmade_offset(analyzed, "warned")
     cursor = QTextCursor(view.document())
     cursor.setPosition(view.offsets.to_qt(offset) + 2)
     view.setTextCursor(cursor)
     view.ensureCursorVisible()
     point = view.cursorRect(cursor).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert analysed.claims_panel.current_id() == "c2"
-    assert analysed.inspector.item_id == "c2"
-    summary = analysed.inspector.claim_form.summary.text()
+    assert analyzed.claims_panel.current_id() == "c2"
+    assert analyzed.inspector.item_id == "c2"
+    summary = analyzed.inspector.claim_form.summary.text()
     assert "the strike could last weeks" in summary
     assert "“the strike" not in summary  # reported, not quoted: no quotation marks added
-    assert analysed.inspector.claim_form.actor.currentText().startswith("Katrin Oehlert")
+    assert analyzed.inspector.claim_form.actor.currentText().startswith("Katrin Oehlert")
 
 
 def handmade_offset(window, needle):
     return window.doc.briefing.sources[0].text.index(needle)
 
 
-def test_selecting_a_row_reveals_the_claim_in_the_text(analysed):
-    analysed.claims_panel.select_row(analysed.claims_panel.model.row_of("c3"))
-    cursor = analysed.article.textCursor()
-    assert analysed.article.offsets.to_cp(cursor.position()) == handmade_offset(
-        analysed, "According to")
-    assert analysed.article.extraSelections()
+def test_selecting_a_row_reveals_the_claim_in_the_text(analyzed):
+    analyzed.claims_panel.select_row(analyzed.claims_panel.model.row_of("c3"))
+    cursor = analyzed.article.textCursor()
+    assert analyzed.article.offsets.to_cp(cursor.position()) == handmade_offset(
+        analyzed, "According to")
+    assert analyzed.article.extraSelections()
 
 
-def test_rate_undo_redo_with_menu_labels(analysed, qtbot):
-    undo = analysed.findChild(object, "actionUndo")
-    redo = analysed.findChild(object, "actionRedo")
-    analysed.select_item("claim", "c2")
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_2)
-    claim = analysed.doc.briefing.claim("c2")
+def test_rate_undo_redo_with_menu_labels(analyzed, qtbot):
+    undo = analyzed.findChild(object, "actionUndo")
+    redo = analyzed.findChild(object, "actionRedo")
+    analyzed.select_item("claim", "c2")
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_2)
+    claim = analyzed.doc.briefing.claim("c2")
     assert claim.rating.admiralty == "B2"
     assert undo.text() == "Undo Rate claim B2"
-    assert analysed.isWindowModified()
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert analyzed.isWindowModified()
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert claim.rating.admiralty == "B?"
     assert redo.text() == "Redo Rate claim B2"
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_Z,
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert claim.rating.admiralty == "B2"
 
 
-def test_review_whole_article_by_keys_only(analysed, qtbot):
-    view = analysed.claims_panel.view
+def test_review_whole_article_by_keys_only(analyzed, qtbot):
+    view = analyzed.claims_panel.view
     view.setFocus()
-    count = len(analysed.doc.briefing.claims)
+    count = len(analyzed.doc.briefing.claims)
     # J then K lands on the first claim whether or not focus already made a row current.
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_K)
@@ -128,13 +128,13 @@ def test_review_whole_article_by_keys_only(analysed, qtbot):
         qtbot.keyClick(view, Qt.Key.Key_D)
         if n == 2:
             qtbot.keyClick(view, Qt.Key.Key_I)
-    claims = analysed.doc.briefing.claims
+    claims = analyzed.doc.briefing.claims
     assert [c.review for c in claims] == ["accepted", "rejected", "accepted"]
     assert {c.rating.admiralty for c in claims} == {"C3"}
     assert {c.rating.likelihood for c in claims} == {"likely"}
     assert {c.rating.status for c in claims} == {"disputed"}
     assert [c.included for c in claims] == [True, True, False]
-    assert analysed.status.review_label.text() == "3 of 3 claims reviewed"
+    assert analyzed.status.review_label.text() == "3 of 3 claims reviewed"
 
 
 def test_review_waits_for_the_analysis(make_window, handmade, article, qtbot):
@@ -143,9 +143,9 @@ def test_review_waits_for_the_analysis(make_window, handmade, article, qtbot):
     gate = threading.Event()
     window = make_window(handmade.FakeEngine(gate))
     window.open_path(article)
-    wait_analysed_once(qtbot, window, gate)
+    wait_analyzed_once(qtbot, window, gate)
     window.select_item("claim", "c1")
-    window.reanalyse()  # holds the source in analysis again
+    window.reanalyze()  # holds the source in analysis again
     qtbot.keyClick(window.claims_panel.view, Qt.Key.Key_A)
     assert window.doc.briefing.claim("c1").review == "machine"
     assert "still running" in window.status.currentMessage()
@@ -155,36 +155,36 @@ def test_review_waits_for_the_analysis(make_window, handmade, article, qtbot):
     assert window.doc.undo_stack.undoText() == "Re-analyse article"
 
 
-def wait_analysed_once(qtbot, window, gate):
+def wait_analyzed_once(qtbot, window, gate):
     gate.set()
     qtbot.waitUntil(lambda: bool(window.doc.briefing.claims), timeout=5000)
     qtbot.waitUntil(lambda: not window.analysis.busy(), timeout=5000)
     gate.clear()
 
 
-def test_save_and_reopen_gives_the_same_project_and_highlights(analysed, make_window,
+def test_save_and_reopen_gives_the_same_project_and_highlights(analyzed, make_window,
                                                               handmade, tmp_path, qtbot,
                                                               monkeypatch):
-    analysed.select_item("claim", "c1")
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_A)
-    qtbot.keyClick(analysed.claims_panel.view, Qt.Key.Key_1)
+    analyzed.select_item("claim", "c1")
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_A)
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_1)
     project = tmp_path / "strike.briefing"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(project), ""))
-    analysed.findChild(object, "actionSaveProject").trigger()
-    assert project.exists() and not analysed.isWindowModified()
-    assert analysed.windowTitle().startswith("strike.briefing")
+    analyzed.findChild(object, "actionSaveProject").trigger()
+    assert project.exists() and not analyzed.isWindowModified()
+    assert analyzed.windowTitle().startswith("strike.briefing")
     reopened = make_window(handmade.FakeEngine())
     assert reopened.open_path(project)
     qtbot.waitUntil(lambda: not reopened.article.is_highlighting(), timeout=5000)
-    assert dumps(reopened.doc.briefing) == dumps(analysed.doc.briefing)
-    assert shown_marks(reopened) == shown_marks(analysed)
+    assert dumps(reopened.doc.briefing) == dumps(analyzed.doc.briefing)
+    assert shown_marks(reopened) == shown_marks(analyzed)
     assert not reopened.isWindowModified()
     assert json.loads(project.read_text())["briefing"]["claims"][0]["review"] == "accepted"
     assert str(project.resolve()) in reopened.settings.get("recent_files")
 
 
-def test_closing_with_unsaved_changes_asks(analysed, monkeypatch):
+def test_closing_with_unsaved_changes_asks(analyzed, monkeypatch):
     asked = []
 
     def answer(choice):
@@ -194,11 +194,11 @@ def test_closing_with_unsaved_changes_asks(analysed, monkeypatch):
         return question
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
-    assert analysed.isWindowModified()
-    assert not analysed.close()
-    assert analysed.isVisible() and asked == ["Unsaved changes"]
+    assert analyzed.isWindowModified()
+    assert not analyzed.close()
+    assert analyzed.isVisible() and asked == ["Unsaved changes"]
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
-    assert analysed.close()
+    assert analyzed.close()
 
 
 def test_open_failure_is_shown_not_raised(window, tmp_path, monkeypatch):
@@ -211,7 +211,7 @@ def test_open_failure_is_shown_not_raised(window, tmp_path, monkeypatch):
 
 
 def test_shortcuts_help_lists_every_key(window):
-    from briefing_app.ui.dialogs import ShortcutsDialog
+    from briefing_app.ui.dialogs.shortcuts import ShortcutsDialog
 
     dialog = ShortcutsDialog(window)
     keys = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
@@ -222,22 +222,22 @@ def test_shortcuts_help_lists_every_key(window):
         assert shortcuts == {QKeySequence(k).toString() for k in key.keys}
 
 
-def test_find_selects_the_match(analysed, qtbot):
-    qtbot.keyClick(analysed.article, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert analysed.find_bar.isVisible()
-    qtbot.keyClicks(analysed.find_bar.edit, "legislation")
-    assert analysed.article.textCursor().selectedText() == "legislation"
+def test_find_selects_the_match(analyzed, qtbot):
+    qtbot.keyClick(analyzed.article, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert analyzed.find_bar.isVisible()
+    qtbot.keyClicks(analyzed.find_bar.edit, "legislation")
+    assert analyzed.article.textCursor().selectedText() == "legislation"
 
 
-def test_zoom_keys_change_the_font(analysed, qtbot):
-    size = analysed.article.font().pointSizeF()
-    qtbot.keyClick(analysed.article, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
-    assert analysed.article.font().pointSizeF() > size
-    qtbot.keyClick(analysed.article, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    assert analysed.article.font().pointSizeF() == size
+def test_zoom_keys_change_the_font(analyzed, qtbot):
+    size = analyzed.article.font().pointSizeF()
+    qtbot.keyClick(analyzed.article, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert analyzed.article.font().pointSizeF() > size
+    qtbot.keyClick(analyzed.article, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert analyzed.article.font().pointSizeF() == size
 
 
-def test_paragraph_numbers_follow_source_paragraphs(analysed):
-    numbers = analysed.article._paragraph_at_block
+def test_paragraph_numbers_follow_source_paragraphs(analyzed):
+    numbers = analyzed.article._paragraph_at_block
     assert sorted(numbers.values()) == [1, 2, 3, 4]
     assert sorted(numbers) == [0, 2, 4, 6]  # blank lines between paragraphs are blocks too

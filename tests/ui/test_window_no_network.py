@@ -11,15 +11,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from briefing_app import paths
 from briefing_app.storage.project_file import dumps, load_project
-from briefing_app.ui.export_dialog import ExportDialog
+from briefing_app.ui.dialogs.export import ExportDialog
 
 
 @pytest.mark.model
-def test_window_run_opens_no_connection(nlp, make_window, wait_analysed, qtbot, tmp_path,
+def test_window_run_opens_no_connection(nlp, make_window, wait_analyzed, qtbot, tmp_path,
                                         monkeypatch, no_sockets):
     window = make_window()  # the real engine; the session's pipeline is already loaded
     assert window.open_path(paths.sample_path("wire_report.txt"))
-    wait_analysed(window)
+    wait_analyzed(window)
     claims = window.doc.briefing.claims
     assert claims
     view = window.claims_panel.view
@@ -59,22 +59,22 @@ def bad_files(folder):
     return [not_zip, truncated, binary, empty, bomb]
 
 
-def test_a_bad_file_shows_a_message_and_keeps_the_briefing(analysed, qtbot, tmp_path,
+def test_a_bad_file_shows_a_message_and_keeps_the_briefing(analyzed, qtbot, tmp_path,
                                                           monkeypatch):
-    qtbot.keyClicks(analysed.briefing_panel.bluf, "Talks broke down.")
-    before = dumps(analysed.doc.briefing)
-    undo_steps, source_id = analysed.doc.undo_stack.count(), analysed.article.source_id
+    qtbot.keyClicks(analyzed.briefing_panel.bluf, "Talks broke down.")
+    before = dumps(analyzed.doc.briefing)
+    undo_steps, source_id = analyzed.doc.undo_stack.count(), analyzed.article.source_id
     warned, asked = [], []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append((a[1], a[2])))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]))
     files = bad_files(tmp_path)
     for path in files:
-        assert not analysed.open_path(path)
+        assert not analyzed.open_path(path)
     assert [title for title, _text in warned] == ["Could not open"] * len(files)
     for path, (_title, text) in zip(files, warned):
         assert path.name in text and "Traceback" not in text
     assert asked == []  # a bad project is refused before any "save changes?" question
-    assert dumps(analysed.doc.briefing) == before
-    assert analysed.doc.undo_stack.count() == undo_steps and analysed.isWindowModified()
-    assert analysed.article.source_id == source_id
-    assert analysed.briefing_panel.bluf.toPlainText() == "Talks broke down."
+    assert dumps(analyzed.doc.briefing) == before
+    assert analyzed.doc.undo_stack.count() == undo_steps and analyzed.isWindowModified()
+    assert analyzed.article.source_id == source_id
+    assert analyzed.briefing_panel.bluf.toPlainText() == "Talks broke down."

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing_app import paths
-from briefing_app.ui.highlighter import marks_for_source, read_marks
+from briefing_app.ui.reading.highlighter import marks_for_source, read_marks
 
 pytestmark = pytest.mark.model
 
@@ -18,13 +18,13 @@ def real_window(make_window, nlp):
 
 
 def test_highlights_equal_engine_spans_after_emoji_and_crlf(real_window, tmp_path,
-                                                            wait_analysed):
+                                                            wait_analyzed):
     text = paths.sample_path("wire_report.txt").read_text(encoding="utf-8")
     crlf = ("Note 😀 for the desk\n\n" + text).replace("\r\n", "\n").replace("\n", "\r\n")
     article = tmp_path / "wire_crlf.txt"
     article.write_bytes(crlf.encode("utf-8"))
     assert real_window.open_path(article)
-    wait_analysed(real_window)
+    wait_analyzed(real_window)
     briefing = real_window.doc.briefing
     source = briefing.sources[0]
     assert "\r\n" in source.text and "😀" in source.text
@@ -38,12 +38,11 @@ def test_highlights_equal_engine_spans_after_emoji_and_crlf(real_window, tmp_pat
             claim.content.segments
 
 
-def test_review_a_whole_sample_by_keys(real_window, qtbot, wait_analysed):
+def test_review_a_whole_sample_by_keys(real_window, qtbot, wait_analyzed):
     assert real_window.open_path(paths.sample_path("interview_piece.txt"))
-    wait_analysed(real_window)
+    wait_analyzed(real_window)
     claims = real_window.doc.briefing.claims
-    if not claims:
-        pytest.skip("the engine found no claims in the sample")
+    assert len(claims) >= 3, "the engine found (almost) no claims in the interview sample"
     view = real_window.claims_panel.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_J)

@@ -1,0 +1,23 @@
+"""Adding a read article to the open briefing: one undoable step, then its analysis.
+
+The window's File > Open and Add Source, paste, drag and drop all come here, so a source
+arrives by the same rule (domain.intake) however the analyst brings it in.
+"""
+
+from __future__ import annotations
+
+from briefing_app.document.analysis_control import AnalysisController
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.document.commands import AddSourceCommand
+from briefing_app.domain.intake import Admission, prepare_source
+from briefing_app.domain.model import Source
+
+
+def admit_source(doc: BriefingDocument, analysis: AnalysisController, source: Source,
+                 path: str = "") -> Admission:
+    """Add `source` (unless its text is already a source) and start analysing it."""
+    admission = prepare_source(doc.briefing, source, path)
+    if admission.is_new:
+        doc.push(AddSourceCommand(doc, admission.source))
+        analysis.analyze(admission.source.id)
+    return admission

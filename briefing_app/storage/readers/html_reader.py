@@ -1,0 +1,119 @@
+"""Read a saved web page: the article body via trafilatura, plus title, author, date, URL, outlet.
+
+Nothing is ever fetched. We decode the bytes ourselves and hand trafilatura/htmldate an
+already-parsed lxml tree, never a string or bytes: htmldate downloads a string that looks
+like a URL, and trafilatura inflates compressed bytes. When trafilatura finds no article
+we fall back to the page's visible text, with scripts, styles and similar removed.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+
+from briefing_app.errors import LoadError
+
+log = logging.getLogger(__name__)
+
+# Elements whose content is never article text.
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+         "head", "nav", "form", "button", "select", "textarea")
+_BLOCKS = ("p", "div", "section", "article", "main", "header", "footer", "aside", "li",
+           "ul", "ol", "table", "tr", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5",
+           "h6", "dd", "dt", "figcaption", "address")
+_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+
+
+def read_html(text: str, name: str) -> tuple[str, dict[str, str], list[str]]:
+    """(article text with blank lines between paragraphs, metadata, notes) of decoded HTML."""
+    # trafilatura logs every odd page at WARNING; the user sees our notes instead.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    tree = _parse(text)
+    if tree is None:
+        raise LoadError(f"{name} has no readable HTML content; save the page again from the "
+                        "browser (File > Save Page As, complete) or paste its text.")
+    metadata = _metadata(copy.deepcopy(tree))
+    notes: list[str] = []
+    body = _trafilatura_text(copy.deepcopy(tree))
+    if not body:
+        body = _visible_text(tree)
+        if body:
+            notes.append("no article found by trafilatura; using all visible page text")
+    if not metadata["title"]:
+        title = tree.findtext(".//title")
+        metadata["title"] = " ".join(title.split()) if title else ""
+    return body, metadata, notes
+
+
+def _parse(text: str):
+    """An lxml.html tree, or None when the text holds no HTML to speak of."""
+    import lxml.html
+    from lxml import etree
+
+    # lxml refuses str input that carries an XML encoding declaration; the text is
+    # already decoded, so re-encode as UTF-8 and tell the parser so.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+    try:
+        tree = lxml.html.fromstring(text.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if tree is None:
+        return None
+    return tree.getroottree().getroot()
+
+
+def _metadata(tree) -> dict[str, str]:
+    from trafilatura import extract_metadata
+
+    try:
+        found = extract_metadata(tree)
+    except Exception as error:  # metadata is a bonus; never lose the text over it
+        log.info("web page metadata unreadable (%s)", type(error).__name__)
+        found = None
+
+    def field(attr: str) -> str:
+        value = getattr(found, attr, None) if found is not None else None
+        return " ".join(str(value).split()) if value else ""
+
+    return {
+        "title": field("title"),
+        "author": field("author"),
+        "published": field("date"),
+        "url": field("url"),
+        "outlet": field("sitename"),
+    }
+
+
+def _trafilatura_text(tree) -> str:
+    from trafilatura import extract
+
+    try:
+        # A parsed tree in, plain text out; comments excluded; url deliberately not given.
+        extracted = extract(tree, output_format="txt", include_comments=False,
+                            include_tables=True, include_images=False, include_links=False)
+    except Exception as error:  # trafilatura has many internal failure modes on odd pages
+        log.info("trafilatura failed (%s); falling back", type(error).__name__)
+        extracted = None
+    return _paragraphs(extracted.splitlines()) if extracted else ""
+
+
+def _visible_text(tree) -> str:
+    """All visible text, one paragraph per block element."""
+    for element in list(tree.iter(*_DROP)):
+        parent = element.getparent()
+        if parent is not None:
+            element.drop_tree()
+    for element in tree.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    for element in tree.iter("br"):
+        element.tail = "\n" + (element.tail or "")
+    return _paragraphs(tree.text_content().splitlines())
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Non-empty lines, whitespace collapsed, separated by blank lines."""
+    cleaned = (_SPACES.sub(" ", line).strip() for line in lines)
+    return "\n\n".join(line for line in cleaned if line)

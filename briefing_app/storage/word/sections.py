@@ -1,0 +1,297 @@
+"""The briefing's reading part, in the order a decision maker reads it: title line, BLUF,
+key judgments, key actors, key claims, analyst notes, sources and the method line.
+
+Only what the analyst kept goes in: an item that is excluded or rejected is left out here
+(the appendix still shows it in the full text). Text is cleaned on its way into the XML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from docx.document import Document
+from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+
+from briefing_app import APP_NAME, __version__
+from briefing_app.domain.model import LIKELIHOODS, Actor, Briefing, Claim
+from briefing_app.storage.word import ooxml
+from briefing_app.storage.word.ooxml import HIGHLIGHT, clean, one_line
+
+KIND_WORDS = {"person": "person", "organisation": "organisation", "state": "state",
+              "group": "group", "unnamed": "unnamed source"}
+CLAIM_WORDS = {"direct_quote": "Direct quote", "reported": "Reported",
+               "according_to": "According to", "hedged_assertion": "Hedged assertion",
+               "assertion": "Assertion"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+UNREVIEWED = RGBColor(0xA0, 0x3A, 0x00)
+GREY = RGBColor(0x55, 0x55, 0x55)
+TABLE_TEXT = Pt(9.5)
+
+
+@dataclass
+class Context:
+    """What every section writer needs: the target, the domain, and how bullets look."""
+
+    document: Document
+    briefing: Briefing
+    title: str
+    now: datetime
+    # True when the template had no 'List Bullet' and a glyph-less fallback is used.
+    bullet_glyph: bool = False
+    # Run shading per actor kind and claim part: the window's tints, the analyst's own
+    # actor colours included, so the appendix looks like the reading view.
+    highlight: dict[str, str] = field(default_factory=lambda: dict(HIGHLIGHT))
+    _style_ids: dict[str, str] = field(default_factory=dict)
+
+    def add(self, text: str = "", style: str | None = None) -> Paragraph:
+        """A new body paragraph; `style` is a style name the template is known to have."""
+        paragraph = self.document.add_paragraph(text)
+        if style is not None:
+            # python-docx resolves a style name by scanning every style each time, which
+            # dominates big exports; resolve each name once.
+            if style not in self._style_ids:
+                self._style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
+
+
+def shown(item: Actor | Claim) -> bool:
+    """The included rule: kept by the analyst and not rejected."""
+    return item.included and item.review != "rejected"
+
+
+def long_date(moment: datetime) -> str:
+    # Month names spelt out and locale-independent: "27 November 2026" reads the same anywhere.
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def sentence(text: str) -> str:
+    text = one_line(text)
+    return text if not text or text[-1] in ".!?…\"”'" else text + "."
+
+
+def heading(ctx: Context, text: str, level: int = 1) -> Paragraph:
+    return ctx.add(one_line(text), f"Heading {level}")
+
+
+def bullet(ctx: Context) -> Paragraph:
+    paragraph = ctx.add(style="List Bullet")
+    if ctx.bullet_glyph:
+        paragraph.add_run("•\t")
+    return paragraph
+
+
+def placeholder(ctx: Context, text: str) -> None:
+    run = ctx.add().add_run(text)
+    run.italic = True
+    run.font.color.rgb = GREY
+
+
+def write_front(ctx: Context) -> None:
+    briefing = ctx.briefing
+    ctx.add(one_line(ctx.title), "Title")
+    count = len(briefing.sources)
+    parts = [long_date(ctx.now), one_line(briefing.author),
+             f"{count} source{'' if count == 1 else 's'}"]
+    ctx.add(" · ".join(p for p in parts if p))
+    heading(ctx, "Bottom line up front")
+    if briefing.bluf.strip():
+        for block in clean(briefing.bluf).strip().split("\n\n"):
+            ctx.add(block.strip())
+    else:
+        placeholder(ctx, "[No bottom line written yet]")
+    heading(ctx, "Key judgments")
+    for judgment in briefing.judgments:
+        bullet(ctx).add_run(judgment_text(judgment.text, judgment.likelihood,
+                                          judgment.confidence))
+    if not briefing.judgments:
+        placeholder(ctx, "[No key judgments yet]")
+
+
+def judgment_text(text: str, likelihood: str, confidence: str) -> str:
+    """'It is likely (55-80 %) that X. Moderate confidence.' as ICD 203 phrases it."""
+    body = sentence(text)
+    if likelihood in LIKELIHOODS:
+        body = f"It is {likelihood} ({LIKELIHOODS[likelihood]}) that {body}"
+    if confidence:
+        body += f" {confidence.capitalize()} confidence."
+    return body
+
+
+ACTOR_COLUMNS = ("Actor", "Kind", "Role / affiliation", "Quoted", "Mentioned", "Note")
+ACTOR_SHARES = (0.19, 0.16, 0.23, 0.11, 0.15, 0.16)
+
+
+def write_actors(ctx: Context) -> None:
+    briefing = ctx.briefing
+    heading(ctx, "Key actors")
+    quoted: dict[str | None, int] = {}
+    for claim in briefing.claims:
+        if shown(claim):
+            quoted[claim.actor_id] = quoted.get(claim.actor_id, 0) + 1
+    actors = [a for a in briefing.actors if shown(a)]
+    if not actors:
+        placeholder(ctx, "[No actors included]")
+        return
+    # A machine-found actor named once and never quoted is a passing mention, not a key
+    # actor: one line under the table keeps page one readable and the reader informed.
+    minor = [a for a in actors if _passing(a, quoted)]
+    actors = [a for a in actors if not _passing(a, quoted)] or minor
+    if actors is minor:
+        minor = []
+    # Who speaks most comes first; the decision maker reads the top rows only.
+    actors.sort(key=lambda a: (-quoted.get(a.id, 0), -len(a.mentions)))
+    table = ctx.document.add_table(rows=len(actors) + 1, cols=len(ACTOR_COLUMNS))
+    table.style = ctx.document.styles["Table Grid"]
+    table.autofit = False
+    section = ctx.document.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin
+    widths = [int(usable * share) for share in ACTOR_SHARES]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, ACTOR_COLUMNS, strict=True):
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        run.font.size = TABLE_TEXT
+        ooxml.shade_cell(cell, "E7E6E6")
+    ooxml.repeat_as_header(rows[0])
+    for row, actor in zip(rows[1:], actors, strict=True):
+        role = ", ".join(one_line(p) for p in (actor.role, actor.affiliation) if p.strip())
+        values = (one_line(actor.name), KIND_WORDS.get(actor.kind, actor.kind), role,
+                  str(quoted.get(actor.id, 0)), str(len(actor.mentions)), one_line(actor.note))
+        for cell, text, width in zip(row.cells, values, widths, strict=True):
+            # Word reads each cell's width, LibreOffice the grid's; set both.
+            cell.width = width
+            cell.paragraphs[0].add_run(text).font.size = TABLE_TEXT
+    if minor:
+        names = ", ".join(one_line(a.name) for a in minor)
+        ctx.add(f"Also mentioned once: {names}.", "Caption")
+
+
+def _passing(actor: Actor, quoted: dict[str | None, int]) -> bool:
+    return (actor.review == "machine" and not quoted.get(actor.id) and len(actor.mentions) < 2
+            and not actor.note.strip())
+
+
+def write_claims(ctx: Context) -> None:
+    briefing = ctx.briefing
+    heading(ctx, "Key claims")
+    groups: dict[str | None, list[Claim]] = {}
+    for claim in briefing.claims:
+        if shown(claim):
+            actor = briefing.actor(claim.actor_id)
+            key = actor.id if actor is not None and shown(actor) else None
+            groups.setdefault(key, []).append(claim)
+    if not groups:
+        placeholder(ctx, "[No claims included]")
+    order = [a.id for a in briefing.actors if a.id in groups] + ([None] if None in groups else [])
+    for actor_id in order:
+        actor = briefing.actor(actor_id)
+        heading(ctx, actor.name if actor else "Unattributed", 2)
+        for claim in groups[actor_id]:
+            write_claim(ctx, claim)
+
+
+def write_claim(ctx: Context, claim: Claim) -> None:
+    source = ctx.briefing.source(claim.source_id)
+    text = source.text if source else ""
+    paragraph = bullet(ctx)
+    if claim.review == "machine":
+        marker = paragraph.add_run("[unreviewed] ")
+        marker.bold = True
+        marker.font.color.rgb = UNREVIEWED
+    content = one_line(claim.words(text))
+    if claim.kind == "direct_quote":
+        content = f"“{sentence(content)}”"
+    else:
+        # Verbatim apart from the first letter: a bullet reads as a sentence.
+        content = sentence(content[:1].upper() + content[1:])
+    paragraph.add_run(content + " ")
+    paragraph.add_run(attribution(claim, text, ctx.briefing)).italic = True
+    paragraph.add_run().add_break()
+    details = [rating_text(claim)]
+    if source is not None:
+        number = ctx.briefing.sources.index(source) + 1
+        para = claim.paragraph or source.paragraph_of(claim.start)
+        details.append(f"Source {number}, para. {para}" if para else f"Source {number}")
+    details = " ".join(sentence(d) for d in details if d)
+    meta = paragraph.add_run(details)
+    meta.font.size = Pt(9.5)
+    if claim.comment.strip():
+        paragraph.add_run(" Analyst: ").bold = True
+        paragraph.add_run(sentence(claim.comment))
+
+
+def attribution(claim: Claim, text: str, briefing: Briefing) -> str:
+    """'Direct quote; said (assert). Hedges: "reportedly".' — hedges are never dropped."""
+    first = CLAIM_WORDS.get(claim.kind, claim.kind)
+    actor = briefing.actor(claim.actor_id)
+    said_by = one_line(claim.source_span.text(text)) if claim.source_span else ""
+    if claim.kind == "according_to" and said_by:
+        first += f" {said_by}"
+    elif said_by and (actor is None or not shown(actor)):
+        first += f" by {said_by}"
+    parts = [first]
+    cue = one_line(claim.cue.text(text)) if claim.cue is not None else ""
+    # "According to" is both the kind and the cue; saying it twice reads like a glitch.
+    if cue and cue.lower() != CLAIM_WORDS["according_to"].lower():
+        parts.append(f"{cue} ({claim.stance})" if claim.stance else cue)
+    result = "; ".join(parts) + "."
+    hedges = [one_line(h.text(text)) for h in claim.hedges]
+    if hedges:
+        result += " Hedges: " + ", ".join(f"“{h}”" for h in hedges) + "."
+    return result
+
+
+def rating_text(claim: Claim) -> str:
+    rating = claim.rating
+    return " · ".join(p for p in (rating.admiralty, rating.likelihood, rating.status) if p)
+
+
+def write_notes(ctx: Context) -> None:
+    heading(ctx, "Analyst notes")
+    briefing = ctx.briefing
+    for note in briefing.notes:
+        paragraph = bullet(ctx)
+        paragraph.add_run(sentence(note.text))
+        source = briefing.source(note.source_id)
+        if source is not None and note.end > note.start:
+            number = briefing.sources.index(source) + 1
+            quoted = one_line(source.text[note.start:note.end])
+            where = f" (Source {number}, para. {source.paragraph_of(note.start)}: “{quoted}”)"
+            paragraph.add_run(where).font.color.rgb = GREY
+    if not briefing.notes:
+        placeholder(ctx, "[No analyst notes]")
+
+
+def write_sources(ctx: Context) -> None:
+    heading(ctx, "Sources")
+    for number, source in enumerate(ctx.briefing.sources, 1):
+        paragraph = ctx.add()
+        paragraph.add_run(f"Source {number}. ").bold = True
+        paragraph.add_run(sentence(source.title or "Untitled"))
+        details = _joined([source.outlet, source.author,
+                           f"published {one_line(source.published)}" if source.published else ""])
+        if details:
+            paragraph.add_run(" " + sentence(details))
+        if source.url:
+            paragraph.add_run(" " + one_line(source.url))
+        if source.accessed:
+            paragraph.add_run(f" (accessed {one_line(source.accessed)}).")
+    pipeline = ctx.briefing.pipeline
+    engine = _joined([pipeline.name, pipeline.version], " ")
+    method = [f"Made with {APP_NAME} {__version__}"]
+    if engine:
+        method.append(f"spaCy pipeline {engine}"
+                      + (f" (spaCy {pipeline.spacy_version})" if pipeline.spacy_version else ""))
+    method.append(f"exported {long_date(ctx.now)}")
+    ctx.add("Method: " + "; ".join(method) + ".", "Caption")
+
+
+def _joined(parts: Iterable[str], glue: str = ", ") -> str:
+    return glue.join(one_line(p) for p in parts if p and p.strip())

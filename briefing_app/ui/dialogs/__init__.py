@@ -1,0 +1,1 @@
+"""The dialogs: about, mark as claim, export, settings and keyboard shortcuts."""

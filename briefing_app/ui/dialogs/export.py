@@ -1,0 +1,160 @@
+"""File > Export briefing: a dialog for the path, handling mark, template and "open after",
+then the export itself with a busy cursor, its warnings and its errors shown.
+
+The last choices live in the settings. A failed export says so in one message box and, the
+write being atomic, leaves any previous file as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from briefing_app.document.briefing_commands import SetBriefingFieldsCommand
+from briefing_app.domain.model import HANDLING_MARKS
+from briefing_app.errors import BriefingError
+from briefing_app.settings import Settings
+from briefing_app.storage.formats import TEMPLATE_FILTER, WORD_FILTER, WORD_SUFFIX, with_suffix
+from briefing_app.ui.window.busy import run_busy
+
+
+@dataclass
+class ExportChoices:
+    path: str
+    mark: str
+    template: str  # '' for the built-in template
+    open_after: bool
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+    return row
+
+
+class ExportDialog(QDialog):
+    def __init__(self, settings: Settings, suggested_name: str, mark: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export Word briefing")
+        self._settings = settings
+        folder = settings.get("export_folder") or str(Path.home())
+        self.path = QLineEdit(str(Path(folder) / suggested_name), self, objectName="exportPath")
+        browse = QPushButton("Browse…", self, objectName="exportBrowse")
+        browse.clicked.connect(self.browse)
+        self.mark = QComboBox(self, objectName="exportMark", editable=True)
+        self.mark.addItems(HANDLING_MARKS)
+        self.mark.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.mark.setCurrentText(mark or settings.get("export_mark"))
+        self.template = QLineEdit(settings.get("export_template"), self,
+                                  objectName="exportTemplate")
+        self.template.setPlaceholderText("Built-in template")
+        choose = QPushButton("Choose…", self, objectName="exportChooseTemplate")
+        choose.clicked.connect(self.choose_template)
+        clear = QPushButton("Built-in", self, objectName="exportClearTemplate")
+        clear.clicked.connect(self.template.clear)
+        self.open_after = QCheckBox("Open the briefing after export", self,
+                                    objectName="exportOpenAfter")
+        self.open_after.setChecked(settings.get("export_open_after"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.path.textChanged.connect(
+            lambda text: self.export_button.setEnabled(bool(text.strip())))
+        form = QFormLayout(self)
+        form.addRow("Save as", _row(self.path, browse))
+        form.addRow("Handling mark", self.mark)
+        form.addRow("Template", _row(self.template, choose, clear))
+        form.addRow("", self.open_after)
+        form.addRow(self.buttons)
+        self.resize(620, self.sizeHint().height())
+
+    def browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, "Export Word briefing",
+                                                    self.path.text(), WORD_FILTER)
+        if path:
+            self.path.setText(path)
+
+    def choose_template(self) -> None:
+        start = self.template.text() or str(Path.home())
+        path, _filter = QFileDialog.getOpenFileName(self, "Word template", start,
+                                                    TEMPLATE_FILTER)
+        if path:
+            self.template.setText(path)
+
+    def choices(self) -> ExportChoices:
+        path = self.path.text().strip()
+        path = path and with_suffix(path, WORD_SUFFIX)
+        return ExportChoices(path, self.mark.currentText().strip(),
+                             self.template.text().strip(), self.open_after.isChecked())
+
+    def remember(self) -> None:
+        choices = self.choices()
+        self._settings.set("export_folder", str(Path(choices.path).parent))
+        self._settings.set("export_mark", choices.mark)
+        self._settings.set("export_template", choices.template)
+        self._settings.set("export_open_after", choices.open_after)
+        self._settings.save()
+
+
+def run_export(window) -> bool:
+    """Ask for the export choices, export, and report; True when a file was written."""
+    doc = window.doc
+    stem = Path(doc.path).stem if doc.path else "briefing"
+    dialog = ExportDialog(window.settings, f"{stem}{WORD_SUFFIX}", doc.briefing.mark, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.choices().path:
+        return False
+    dialog.remember()
+    choices = dialog.choices()
+    if choices.mark != doc.briefing.mark:
+        # The mark is part of the briefing (the panel and the saved project show it too).
+        doc.push(SetBriefingFieldsCommand(doc, {"mark": choices.mark}))
+    return export_to(window, choices)
+
+
+def export_to(window, choices: ExportChoices) -> bool:
+    from briefing_app.storage.word.export import export_briefing
+
+    colours = window.settings.get("highlight_colours")  # read here, not on the job's thread
+
+    def export() -> list[str]:
+        return export_briefing(window.doc.briefing, choices.path, mark=choices.mark,
+                               template=choices.template or None, highlight_colours=colours)
+
+    try:
+        with window.analysis.holding():  # the briefing must not change while it is read
+            warnings = run_busy(window, "Writing the Word briefing…", export)
+    except (BriefingError, OSError) as error:
+        # OSError too: anything the exporter did not foresee still gets a message, not a crash.
+        QMessageBox.warning(window, "Could not export", str(error))
+        return False
+    name = Path(choices.path).name
+    if warnings:
+        QMessageBox.information(window, "Exported with warnings",
+                                f"{name} was written.\n\n" + "\n".join(warnings))
+    window.statusBar().showMessage(
+        f"Exported {name}" + (f" ({len(warnings)} warnings)" if warnings else ""), 8000)
+    if choices.open_after:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(choices.path).resolve())))
+    return True

@@ -1,0 +1,1 @@
+"""The analyst's edits from menus and keys: corrections, nudges, keyboard review, the clipboard."""

@@ -1,0 +1,1 @@
+"""The docked panels: sources, actors and claims lists, the briefing, notes and the inspector."""

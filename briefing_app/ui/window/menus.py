@@ -1,0 +1,101 @@
+"""The menus and their actions, with the object names tests and styles rely on."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget
+
+from briefing_app.ui.editing.review_keys import REVIEW_KEYS
+from briefing_app.ui.window.actions import make_action
+
+
+def _action(window, menu, name: str, text: str, slot, keys=()) -> QAction:
+    return make_action(window, name, text, slot, keys, add_to=menu)
+
+
+def build_menus(window) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "actionOpen", "&Open…", window.choose_and_open,
+            [QKeySequence.StandardKey.Open])
+    file_menu.addAction(window.source_actions.add_action)
+    window.recent_menu = file_menu.addMenu("Open &Recent")
+    window.recent_menu.setObjectName("menuRecent")
+    file_menu.addSeparator()
+    _action(window, file_menu, "actionSaveProject", "&Save Project", window.save,
+            [QKeySequence.StandardKey.Save])
+    _action(window, file_menu, "actionSaveProjectAs", "Save Project &As…", window.save_as,
+            ["Ctrl+Shift+S"])
+    _action(window, file_menu, "actionExportBriefing", "&Export Word Briefing…",
+            window.export_briefing, ["Ctrl+E"])
+    file_menu.addSeparator()
+    _action(window, file_menu, "actionReanalyse", "Re-&analyse Article", window.reanalyze,
+            ["Ctrl+R"])
+    file_menu.addSeparator()
+    _action(window, file_menu, "actionQuit", "&Quit", window.close, ["Ctrl+Q"])
+
+    edit_menu = bar.addMenu("&Edit")
+    stack = window.doc.undo_stack
+    for name, action, keys in (
+        ("actionUndo", stack.createUndoAction(window, "Undo"), ["Ctrl+Z"]),
+        ("actionRedo", stack.createRedoAction(window, "Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"]),
+    ):
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        edit_menu.addAction(action)
+    edit_menu.addSeparator()
+    _action(window, edit_menu, "actionFind", "&Find in Article…", window.find_bar.open_bar,
+            [QKeySequence.StandardKey.Find])
+    _action(window, edit_menu, "actionFindNext", "Find &Next", lambda: window.find_bar.find(1),
+            ["F3"])
+    _action(window, edit_menu, "actionFindPrevious", "Find &Previous",
+            lambda: window.find_bar.find(-1), ["Shift+F3"])
+    edit_menu.addSeparator()
+    edit_menu.addActions([window.clipboard_actions.copy_action,
+                          window.clipboard_actions.paste_action])
+    window.corrections.fill_menu(edit_menu.addMenu("&Correct"))
+    edit_menu.addMenu("&Nudge Boundaries").addActions(window.nudger.actions)
+    edit_menu.addSeparator()
+    settings = _action(window, edit_menu, "actionSettings", "Se&ttings…", window.show_settings,
+                       ["Ctrl+,"])
+    settings.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu > Settings
+
+    view_menu = bar.addMenu("&View")
+    _action(window, view_menu, "actionZoomIn", "Zoom &In", lambda: _zoom(window, 1),
+            ["Ctrl++", "Ctrl+="])
+    _action(window, view_menu, "actionZoomOut", "Zoom &Out", lambda: _zoom(window, -1),
+            ["Ctrl+-"])
+    _action(window, view_menu, "actionZoomReset", "&Reset Zoom",
+            lambda: _zoom(window, -window.settings.get("zoom")), ["Ctrl+0"])
+    view_menu.addSeparator()
+    for dock in window.findChildren(QDockWidget):
+        view_menu.addAction(dock.toggleViewAction())
+
+    review_menu = bar.addMenu("&Review")
+    for key in REVIEW_KEYS:
+        _action(window, review_menu, f"action{key.name}", key.text,
+                lambda k=key: window.review.trigger(k), key.keys)
+        if key.name in ("PreviousClaim", "ToggleInclude", "ReliabilityF", "Credibility6",
+                        "Likelihood7"):
+            review_menu.addSeparator()
+
+    help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "actionShortcuts", "&Keyboard Shortcuts", window.show_shortcuts,
+            ["F1"])
+    _action(window, help_menu, "actionAbout", "&About", window.show_about)
+    fill_recent(window)
+
+
+def _zoom(window, steps: int) -> None:
+    window.article.zoom(steps)
+    window.settings.set("zoom", window.settings.get("zoom") + steps)
+
+
+def fill_recent(window) -> None:
+    """Rebuild File > Open Recent from the settings."""
+    menu = window.recent_menu
+    menu.clear()
+    for path in window.settings.get("recent_files"):
+        action = menu.addAction(path)
+        action.triggered.connect(lambda _checked=False, p=path: window.open_path(p))
+    menu.setEnabled(bool(window.settings.get("recent_files")))

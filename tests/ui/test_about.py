@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from briefing_app import DEFAULT_PIPELINE, __version__
 from briefing_app.logs import log_file
 from briefing_app.ui.dialogs.about import AboutDialog, app_icon_path, pipeline_facts
+from support.child_env import child_env
 
 
 def test_about_names_version_pipeline_and_licences(window, monkeypatch):
@@ -56,5 +57,5 @@ def test_opening_about_does_not_import_spacy():
             "d = AboutDialog('', None, w); assert 'spaCy' in d.texts(); "
             "assert 'spacy' not in sys.modules, 'spacy imported'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+                            env=child_env(), timeout=60)
     assert result.returncode == 0, result.stderr

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 from briefing_app.app import launch_window
+from support.child_env import child_env
 
 
 def _stop(window):
@@ -50,7 +51,7 @@ assert seen and seen[0] == (False, False), seen
 assert window.built and 'spacy' not in sys.modules
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+                            env=child_env(), timeout=60)
     assert result.returncode == 0, result.stderr
 
 

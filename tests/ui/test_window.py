@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from briefing_app.storage.project_file import dumps
 from briefing_app.ui.editing.review_keys import REVIEW_KEYS
 from briefing_app.ui.reading.highlighter import marks_for_source, read_marks
+from support.child_env import child_env
 
 
 def expected_marks(window):
@@ -27,7 +28,7 @@ def test_creating_the_window_does_not_import_spacy():
     code = ("import sys; from briefing_app.app import create_main_window; "
             "w = create_main_window(); assert 'spacy' not in sys.modules, 'spacy imported'")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+                            env=child_env(), timeout=60)
     assert result.returncode == 0, result.stderr
 
 
@@ -43,7 +44,7 @@ def test_creating_the_window_leaves_file_formats_and_dialogs_for_later():
             f"loaded = [m for m in {later!r} if m in sys.modules]; "
             "assert not loaded, loaded")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, timeout=60)
+                            env=child_env(), timeout=60)
     assert result.returncode == 0, result.stderr
 
 

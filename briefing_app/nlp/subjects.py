@@ -58,7 +58,7 @@ def surname_as_adverb(verb):
 
 def share_of_people(verb):
     """A share of people the parser took for a number on the verb: "About 4 in 10 say ..."
-    gives "4"."""
+    gives "10", whose phrase is "About 4 in 10"."""
     left = _stray_left(verb)
     if left is not None and left.like_num and left.dep_ == "nummod":
         return left

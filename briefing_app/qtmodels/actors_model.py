@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.corrections import mentions_by_source
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Actor, Mention
 from briefing_app.domain.ops import Change, mentioned_count
 from briefing_app.domain.vocab import ChangeKind, ItemKind
@@ -92,8 +93,10 @@ class ActorsModel(ColumnsMixin, QAbstractItemModel):
             elif column == 7:
                 return self._by_source(actor)
             else:
-                return (actor.name, actor.kind, actor.role, actor.affiliation, "", "",
-                        actor.review)[column]
+                # Names, roles and affiliations are shown without bidi controls, which
+                # would otherwise show other words than the stored ones.
+                return safe_label((actor.name, actor.kind, actor.role, actor.affiliation,
+                                   "", "", actor.review)[column])
             return count if role == SORT_ROLE else str(count)
         if role == Qt.ItemDataRole.ForegroundRole and actor.review == "rejected":
             return Qt.GlobalColor.gray
@@ -123,7 +126,7 @@ class ActorsModel(ColumnsMixin, QAbstractItemModel):
             return (mention.source_id, mention.start, mention.end)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) and column == 0:
             source = self._doc.briefing.source(mention.source_id)
-            text = source.text[mention.start:mention.end] if source else ""
+            text = safe_label(source.text[mention.start:mention.end]) if source else ""
             para = source.paragraph_of(mention.start) if source else 0
             if len(self._doc.briefing.sources) > 1 and source is not None:
                 number = self._doc.briefing.sources.index(source) + 1

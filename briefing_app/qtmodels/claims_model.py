@@ -12,6 +12,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Claim
 from briefing_app.domain.ops import Change
 from briefing_app.domain.vocab import ChangeKind, ItemKind
@@ -86,14 +87,15 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             return self._content(claim)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.SOURCE:
             source = self._doc.briefing.source(claim.source_id)
-            return source.title if source else None
+            return safe_label(source.title) if source else None
         if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
             return Qt.GlobalColor.gray
         return None
 
     def _content(self, claim: Claim) -> str:
+        """The claim's words as a label: without the bidi controls the article may hold."""
         source = self._doc.briefing.source(claim.source_id)
-        return claim.content.text(source.text) if source else ""
+        return safe_label(claim.content.text(source.text)) if source else ""
 
     def _value(self, claim: Claim, column: int, for_sort: bool):
         if column == Column.CLAIM:
@@ -101,7 +103,7 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             return text if for_sort or len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
         if column == Column.ACTOR:
             actor = self._doc.briefing.actor(claim.actor_id)
-            return actor.name if actor else "(author)"
+            return safe_label(actor.name) if actor else "(author)"
         rating = claim.rating
         values = {
             Column.STANCE: claim.stance, Column.KIND: claim.kind.replace("_", " "),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.ops import Change
 from briefing_app.domain.vocab import ChangeKind, ItemKind
 from briefing_app.qtmodels.columns import ColumnsMixin
@@ -40,7 +41,8 @@ class SourcesModel(ColumnsMixin, QAbstractTableModel):
         if role == ITEM_KIND_ROLE:
             return ItemKind.SOURCE
         if role == Qt.ItemDataRole.ToolTipRole:
-            return source.path or source.url or source.title
+            # A file name with an override is the classic spoof ("report\u202excod.exe").
+            return safe_label(source.path or source.url or source.title)
         if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return None
         name = COLUMNS[index.column()]
@@ -56,8 +58,9 @@ class SourcesModel(ColumnsMixin, QAbstractTableModel):
             return done if role == SORT_ROLE else f"{done} of {len(claims)}"
         if name == "Analysis":
             return "running…" if self._doc.is_pending(source.id) else "done"
-        return {"Title": source.title or source.path or source.id, "Outlet": source.outlet,
-                "Format": source.format}[name]
+        # Titles and outlets come from the article's own metadata: shown without bidi controls.
+        return safe_label({"Title": source.title or source.path or source.id,
+                           "Outlet": source.outlet, "Format": source.format}[name])
 
     def _on_changed(self, change: Change) -> None:
         if change.kind == ChangeKind.SOURCES:

@@ -2,6 +2,7 @@
 highlights as run shading and each note and claim comment as a Word comment on its words.
 
 The full text is reproduced as it is; only what the analyst kept is highlighted or commented.
+Each source's heading and metadata line are labels, written without bidi controls.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from docx.text.run import Run
 from briefing_app.domain.model import Source
 from briefing_app.storage.word import ooxml
 from briefing_app.storage.word.ooxml import HIGHLIGHT_LABELS, clean, one_line
-from briefing_app.storage.word.sections import Context, heading, shown
+from briefing_app.storage.word.sections import Context, heading, label, shown
 
 # When layers overlap, the most specific wins: a hedge inside a claim keeps its own colour.
 _PRIORITY = ("hedge", "cue", "person", "organisation", "state", "group", "unnamed",
@@ -29,8 +30,8 @@ def write_appendix(ctx: Context) -> None:
     heading(ctx, "Appendix: annotated sources").paragraph_format.page_break_before = True
     _legend(ctx)
     for number, source in enumerate(ctx.briefing.sources, 1):
-        heading(ctx, f"Source {number}: {source.title or 'Untitled'}", 2)
-        meta = ", ".join(one_line(p) for p in (source.outlet, source.author, source.published)
+        heading(ctx, f"Source {number}: {label(source.title) or 'Untitled'}", 2)
+        meta = ", ".join(label(p) for p in (source.outlet, source.author, source.published)
                          if p.strip())
         if meta:
             ctx.add(meta, "Caption")

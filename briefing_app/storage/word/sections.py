@@ -2,7 +2,8 @@
 key judgments, key actors, key claims, analyst notes, sources and the method line.
 
 Only what the analyst kept goes in: an item that is excluded or rejected is left out here
-(the appendix still shows it in the full text). Text is cleaned on its way into the XML.
+(the appendix still shows it in the full text). Text is cleaned on its way into the XML,
+and every name, title and excerpt goes in through `label`, without bidi controls.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from briefing_app import APP_NAME, __version__
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import LIKELIHOODS, Actor, Briefing, Claim
 from briefing_app.storage.word import ooxml
 from briefing_app.storage.word.ooxml import HIGHLIGHT, clean, one_line
@@ -67,6 +69,11 @@ def shown(item: Actor | Claim) -> bool:
 def long_date(moment: datetime) -> str:
     # Month names spelt out and locale-independent: "27 November 2026" reads the same anywhere.
     return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def label(text: str) -> str:
+    """A name, title or excerpt on one line: an override in it would print other words."""
+    return one_line(safe_label(text))
 
 
 def sentence(text: str) -> str:
@@ -161,15 +168,15 @@ def write_actors(ctx: Context) -> None:
         ooxml.shade_cell(cell, "E7E6E6")
     ooxml.repeat_as_header(rows[0])
     for row, actor in zip(rows[1:], actors, strict=True):
-        role = ", ".join(one_line(p) for p in (actor.role, actor.affiliation) if p.strip())
-        values = (one_line(actor.name), KIND_WORDS.get(actor.kind, actor.kind), role,
-                  str(quoted.get(actor.id, 0)), str(len(actor.mentions)), one_line(actor.note))
+        role = ", ".join(label(p) for p in (actor.role, actor.affiliation) if p.strip())
+        values = (label(actor.name), KIND_WORDS.get(actor.kind, actor.kind), role,
+                  str(quoted.get(actor.id, 0)), str(len(actor.mentions)), label(actor.note))
         for cell, text, width in zip(row.cells, values, widths, strict=True):
             # Word reads each cell's width, LibreOffice the grid's; set both.
             cell.width = width
             cell.paragraphs[0].add_run(text).font.size = TABLE_TEXT
     if minor:
-        names = ", ".join(one_line(a.name) for a in minor)
+        names = ", ".join(label(a.name) for a in minor)
         ctx.add(f"Also mentioned once: {names}.", "Caption")
 
 
@@ -192,7 +199,7 @@ def write_claims(ctx: Context) -> None:
     order = [a.id for a in briefing.actors if a.id in groups] + ([None] if None in groups else [])
     for actor_id in order:
         actor = briefing.actor(actor_id)
-        heading(ctx, actor.name if actor else "Unattributed", 2)
+        heading(ctx, label(actor.name) if actor else "Unattributed", 2)
         for claim in groups[actor_id]:
             write_claim(ctx, claim)
 
@@ -205,7 +212,7 @@ def write_claim(ctx: Context, claim: Claim) -> None:
         marker = paragraph.add_run("[unreviewed] ")
         marker.bold = True
         marker.font.color.rgb = UNREVIEWED
-    content = one_line(claim.words(text))
+    content = label(claim.words(text))
     if claim.kind == "direct_quote":
         content = f"“{sentence(content)}”"
     else:
@@ -231,18 +238,18 @@ def attribution(claim: Claim, text: str, briefing: Briefing) -> str:
     """'Direct quote; said (assert). Hedges: "reportedly".' — hedges are never dropped."""
     first = CLAIM_WORDS.get(claim.kind, claim.kind)
     actor = briefing.actor(claim.actor_id)
-    said_by = one_line(claim.source_span.text(text)) if claim.source_span else ""
+    said_by = label(claim.source_span.text(text)) if claim.source_span else ""
     if claim.kind == "according_to" and said_by:
         first += f" {said_by}"
     elif said_by and (actor is None or not shown(actor)):
         first += f" by {said_by}"
     parts = [first]
-    cue = one_line(claim.cue.text(text)) if claim.cue is not None else ""
+    cue = label(claim.cue.text(text)) if claim.cue is not None else ""
     # "According to" is both the kind and the cue; saying it twice reads like a glitch.
     if cue and cue.lower() != CLAIM_WORDS["according_to"].lower():
         parts.append(f"{cue} ({claim.stance})" if claim.stance else cue)
     result = "; ".join(parts) + "."
-    hedges = [one_line(h.text(text)) for h in claim.hedges]
+    hedges = [label(h.text(text)) for h in claim.hedges]
     if hedges:
         result += " Hedges: " + ", ".join(f"“{h}”" for h in hedges) + "."
     return result
@@ -262,7 +269,7 @@ def write_notes(ctx: Context) -> None:
         source = briefing.source(note.source_id)
         if source is not None and note.end > note.start:
             number = briefing.sources.index(source) + 1
-            quoted = one_line(source.text[note.start:note.end])
+            quoted = label(source.text[note.start:note.end])
             where = f" (Source {number}, para. {source.paragraph_of(note.start)}: “{quoted}”)"
             paragraph.add_run(where).font.color.rgb = GREY
     if not briefing.notes:
@@ -274,15 +281,15 @@ def write_sources(ctx: Context) -> None:
     for number, source in enumerate(ctx.briefing.sources, 1):
         paragraph = ctx.add()
         paragraph.add_run(f"Source {number}. ").bold = True
-        paragraph.add_run(sentence(source.title or "Untitled"))
+        paragraph.add_run(sentence(label(source.title) or "Untitled"))
         details = _joined([source.outlet, source.author,
-                           f"published {one_line(source.published)}" if source.published else ""])
+                           f"published {source.published}" if source.published else ""])
         if details:
             paragraph.add_run(" " + sentence(details))
         if source.url:
-            paragraph.add_run(" " + one_line(source.url))
+            paragraph.add_run(" " + label(source.url))
         if source.accessed:
-            paragraph.add_run(f" (accessed {one_line(source.accessed)}).")
+            paragraph.add_run(f" (accessed {label(source.accessed)}).")
     pipeline = ctx.briefing.pipeline
     engine = _joined([pipeline.name, pipeline.version], " ")
     method = [f"Made with {APP_NAME} {__version__}"]
@@ -294,4 +301,4 @@ def write_sources(ctx: Context) -> None:
 
 
 def _joined(parts: Iterable[str], glue: str = ", ") -> str:
-    return glue.join(one_line(p) for p in parts if p and p.strip())
+    return glue.join(label(p) for p in parts if p and p.strip())

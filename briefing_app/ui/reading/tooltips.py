@@ -1,18 +1,27 @@
 """Tooltip text for the highlights under the mouse: the actor and kind, or the claim's
 source, cue, content and rating, in words an analyst can read at a glance.
+
+Every name and excerpt is shown as a label, through domain.display_text.safe_label: a bidi
+override in it would otherwise show other words than the stored ones.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Briefing
 
 _EXCERPT = 160
 
 
+def _label(text: str) -> str:
+    """Escaped for Qt's rich text, without bidi controls."""
+    return escape(safe_label(text))
+
+
 def _short(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(safe_label(text).split())
     return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
 
 
@@ -31,18 +40,18 @@ def describe_marks(briefing: Briefing, marks) -> str:
         parts = [
             f"<b>Claim</b> ({escape(claim.kind.replace('_', ' '))}, {escape(claim.review)})",
             f"Source: {escape(_short(said_by))}"
-            + (f" → {escape(actor.name)}" if actor else ""),
-            f"Cue: {escape(claim.cue.text(source.text)) if claim.cue else '—'}",
+            + (f" → {_label(actor.name)}" if actor else ""),
+            f"Cue: {_label(claim.cue.text(source.text)) if claim.cue else '—'}",
             f"Content: {escape(_short(claim.content.text(source.text)))}",
             f"Rating: {escape(rating) or 'not rated'}",
         ]
         if claim.hedges:
-            hedges = ", ".join(escape(h.text(source.text)) for h in claim.hedges)
+            hedges = ", ".join(_label(h.text(source.text)) for h in claim.hedges)
             parts.append(f"Hedges: <i>{hedges}</i>")
         lines.append("<br>".join(parts))
     for actor_id in dict.fromkeys(m.item_id for m in marks if m.layer == "mention"):
         actor = briefing.actor(actor_id)
         if actor:
-            role = f", {escape(actor.role)}" if actor.role else ""
-            lines.append(f"<b>{escape(actor.name)}</b> ({escape(actor.kind)}{role})")
+            role = f", {_label(actor.role)}" if actor.role else ""
+            lines.append(f"<b>{_label(actor.name)}</b> ({escape(actor.kind)}{role})")
     return "<hr>".join(lines)

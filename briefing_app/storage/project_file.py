@@ -21,10 +21,14 @@ from briefing_app.domain import model
 from briefing_app.domain.model import Briefing
 from briefing_app.errors import ProjectFileError
 from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
+from briefing_app.storage.files import read_user_file
 from briefing_app.storage.project_migrations import MIGRATIONS
 
 SCHEMA = "briefing-app/project"
 VERSION = 1
+# Far above any real project (the text of many long articles and their annotations), yet
+# a bound: parsing takes several times the file's size in memory.
+MAX_PROJECT_BYTES = 512 * 1024 * 1024
 
 
 class _Invalid(Exception):
@@ -111,10 +115,7 @@ def save_project(briefing: Briefing, path: str | os.PathLike[str], *,
 def load_project(path: str | os.PathLike[str]) -> Briefing:
     """Read and check a project file; any problem is one ProjectFileError sentence."""
     name = Path(path).name
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise ProjectFileError(f"Could not open {name}: {describe_os_error(error)}.") from error
+    raw = read_user_file(path, "the project", MAX_PROJECT_BYTES, error=ProjectFileError)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

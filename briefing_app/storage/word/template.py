@@ -2,6 +2,7 @@
 
 A template supplies styles, page setup and headers (a logo, say); its body text is dropped.
 A style the template lacks is added with a defined look, and the caller is told so.
+The template file is read with a size limit and cleaned first (template_package).
 """
 
 from __future__ import annotations
@@ -21,14 +22,13 @@ from docx.shared import Pt, RGBColor
 
 from briefing_app.errors import ExportError
 from briefing_app.paths import resources_dir
+from briefing_app.storage.files import read_user_file
 from briefing_app.storage.formats import MACRO_SUFFIXES
 from briefing_app.storage.word import ooxml
+from briefing_app.storage.word.template_package import MacroEnabledError, safe_document_package
 
-_DOTX = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCX = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-# A template is a few hundred kilobytes; these caps refuse zip bombs before inflating them.
-_MAX_UNPACKED = 100 * 1024 * 1024
-_MAX_RATIO = 200
+# A template is a few hundred kilobytes, one with a large logo a few megabytes.
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 
 
 def default_template() -> Path:
@@ -36,21 +36,17 @@ def default_template() -> Path:
 
 
 def open_template(template: str | os.PathLike[str] | None) -> Document:
-    """The template as a python-docx Document with an empty body (its final sectPr kept)."""
+    """The template as a python-docx Document with an empty body (its final sectPr kept),
+    stripped of everything Word would fetch or run (see template_package)."""
     path = Path(template) if template is not None else default_template()
     name = path.name
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExportError(f"Could not read the template {name}: {error.strerror or error}.") \
-            from error
     if path.suffix.lower() in MACRO_SUFFIXES:
-        raise ExportError(
-            f"Could not use the template {name}: macro-enabled templates are not supported; "
-            "save it as .docx or .dotx.")
+        raise ExportError(_macro_sentence(name))
+    data = read_user_file(path, "the template", MAX_TEMPLATE_BYTES, error=ExportError)
     try:
-        data = _as_document_package(data)
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(safe_document_package(data)))
+    except MacroEnabledError as error:
+        raise ExportError(_macro_sentence(name)) from error
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise ExportError(f"Could not use the template {name}: it is not a Word document.") \
             from error
@@ -58,29 +54,9 @@ def open_template(template: str | os.PathLike[str] | None) -> Document:
     return document
 
 
-def _as_document_package(data: bytes) -> bytes:
-    """Check the zip's sizes and, for a .dotx, relabel its main part as a document.
-
-    python-docx opens only the document content type; a template's parts are otherwise the
-    same, so rewriting one line of [Content_Types].xml is all a .dotx needs.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        infos = package.infolist()
-        unpacked = sum(info.file_size for info in infos)
-        packed = sum(info.compress_size for info in infos) or 1
-        if unpacked > _MAX_UNPACKED or unpacked / packed > _MAX_RATIO:
-            raise ValueError("the template unpacks to an implausible size")
-        types = package.read("[Content_Types].xml")
-        if _DOTX not in types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-            for info in infos:
-                content = package.read(info)
-                if info.filename == "[Content_Types].xml":
-                    content = types.replace(_DOTX, _DOCX)
-                copy.writestr(info, content)
-    return out.getvalue()
+def _macro_sentence(name: str) -> str:
+    return (f"Could not use the template {name}: macro-enabled templates are not supported; "
+            "save it as .docx or .dotx.")
 
 
 def _clear_body(document: Document) -> None:

@@ -3,10 +3,16 @@
 spaCy is imported and the pipeline loaded inside the thread, so the window shows without
 waiting for it. The thread only ever sees a copy of a Source and gives back a plain Analysis;
 the main thread decides whether the result is still wanted (job id, sha256).
+
+A QThread destroyed while it runs aborts the whole process, so a program that ends without
+closing its window (a script's last line, QApplication.quit) stops every running worker
+itself: on the application's aboutToQuit and, for programs that never run the event loop,
+at interpreter exit.
 """
 
 from __future__ import annotations
 
+import atexit
 import copy
 import gc
 import itertools
@@ -15,8 +21,9 @@ import os
 import sys
 import threading
 import time
+import weakref
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from briefing_app.domain.model import Source
 from briefing_app.domain.ops import copy_analysis
@@ -28,6 +35,14 @@ log = logging.getLogger(__name__)
 _PROGRESS_INTERVAL = 0.1
 _NICER = 5  # scheduling priority below the GUI thread's (Linux), see _yield_to_the_window
 _SWITCH_INTERVAL = 0.001  # seconds; see AnalysisRunner._ensure_thread
+_running_runners: weakref.WeakSet = weakref.WeakSet()  # runners whose thread is started
+
+
+@atexit.register
+def _stop_running_workers() -> None:
+    """At interpreter exit, before Qt objects are torn down: join every worker thread."""
+    for runner in list(_running_runners):
+        runner.shutdown()
 
 
 def _yield_to_the_window() -> None:
@@ -182,6 +197,10 @@ class AnalysisRunner(QObject):
         self._worker.failed.connect(self._job_failed)
         self._worker.cancelled.connect(self._job_cancelled)
         self._thread.start()
+        _running_runners.add(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
         return True
 
     def warm_up(self, pipeline: str = "") -> None:
@@ -215,6 +234,7 @@ class AnalysisRunner(QObject):
         self._thread.quit()
         stopped = self._thread.wait(timeout_ms)
         self._thread = None
+        _running_runners.discard(self)
         return stopped
 
     def _job_done(self, job_id: int, analysis, spare) -> None:

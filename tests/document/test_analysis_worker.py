@@ -119,3 +119,41 @@ def test_the_gil_changes_hands_quickly_once_the_worker_runs(doc, handmade, runne
     with qtbot.waitSignal(control.landed, timeout=5000):
         control.analyze("s1")
     assert sys.getswitchinterval() <= 0.001
+
+
+EXIT_SCRIPTS = {
+    # The script's last line leaves the window open, the worker thread idling in its loop.
+    "no event loop": """
+from briefing_app.app import create_main_window
+from support.handmade import FakeEngine
+window = create_main_window(engine=FakeEngine())
+window.analysis.runner.warm_up("")
+""",
+    # QApplication.quit ends the loop without a close event for the window.
+    "quit from the loop": """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from briefing_app.app import create_main_window
+from support.handmade import FakeEngine
+window = create_main_window(engine=FakeEngine())
+window.show()
+window.analysis.runner.warm_up("")
+QTimer.singleShot(200, QApplication.quit)
+QApplication.exec()
+""",
+}
+
+
+@pytest.mark.parametrize("how", sorted(EXIT_SCRIPTS))
+def test_a_program_that_exits_with_the_window_open_stops_the_worker(how):
+    import subprocess
+    from pathlib import Path
+
+    from support.child_env import child_env
+
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", EXIT_SCRIPTS[how]], capture_output=True, text=True, timeout=60,
+        env=child_env(PYTHONPATH=os.pathsep.join([str(root), str(root / "tests")])))
+    assert "QThread: Destroyed" not in result.stderr
+    assert result.returncode == 0, result.stderr

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from briefing_app import APP_NAME, __version__
-from briefing_app.errors import BriefingError
+from briefing_app.errors import BriefingError, ExportError
 from briefing_app.logs import start_logging
 from briefing_app.storage.formats import is_project
+from briefing_app.storage.word.output_path import briefing_output_path
 
 EXIT_BAD_INPUT = 2
 
@@ -23,11 +25,54 @@ def _fail(path, error: Exception) -> None:
     print(f"briefing-app: {path}: {error}", file=sys.stderr)
 
 
+class _ArgumentError(Exception):
+    """argparse refused the command line; main() words it (see _argument_error)."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that hands its complaint to main() instead of printing and exiting, so the
+    complaint can say how to pass a file whose name starts with a dash."""
+
+    def error(self, message: str):
+        raise _ArgumentError(self, message)
+
+
+def _dash_example(argv: list[str], name: str) -> str:
+    if argv and argv[0] == "export":
+        return f"briefing-app export -o briefing.docx -- {name}"
+    return f"briefing-app analyze -- {name}"
+
+
+def _argument_error(argv: list[str], error: _ArgumentError) -> int:
+    """One line for a refused command line; a file named like an option gets the `--` hint."""
+    options = argv[:argv.index("--")] if "--" in argv else argv
+    dashed = next((a for a in options if a.startswith("-") and os.path.lexists(a)), None)
+    message = str(error)
+    if dashed:
+        print(f"briefing-app: {dashed} is a file whose name starts with a dash, so it was read "
+              f"as an option; put -- before such file names, e.g. "
+              f"{_dash_example(argv, dashed)}", file=sys.stderr)
+    elif message.startswith("unrecognized arguments"):
+        print(f"briefing-app: {message}; if one is a file whose name starts with a dash, put "
+              f"-- before the file names, e.g. {_dash_example(argv, '-rf.txt')}",
+              file=sys.stderr)
+    else:
+        error.parser.print_usage(sys.stderr)
+        print(f"briefing-app: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def _analyze_parser(sub) -> None:
     parser = sub.add_parser("analyze", help="print the actors and claims of articles")
     parser.add_argument("files", nargs="+", type=Path)
     parser.add_argument("--json", action="store_true", help="JSON (briefing-app/analysis@1)")
-    parser.add_argument("--out-dir", type=Path, help="write DIR/<file stem>.json per file")
+    parser.add_argument("--out-dir", type=Path,
+                        help="write DIR/<file stem>.json per file (DIR/<file name>.json when "
+                             "two stems are alike)")
     parser.add_argument("--model", help="another installed spaCy pipeline")
 
 
@@ -42,7 +87,8 @@ def _export_parser(sub) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="briefing-app", description=f"{APP_NAME} {__version__}")
+    parser = _Parser(prog="briefing-app", description=f"{APP_NAME} {__version__}",
+                     epilog="Put -- before file names that start with a dash.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     sub = parser.add_subparsers(dest="command")
     _analyze_parser(sub)
@@ -57,7 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         from briefing_app.app import main as run_window
 
         return run_window(argv)
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except _ArgumentError as error:
+        return _argument_error(argv, error)
     try:
         if args.command == "analyze":
             return analyze_command(args)
@@ -84,12 +133,14 @@ def _model(name: str | None) -> str | None:
 
 
 def _load_sources(paths: list[Path]):
+    """[(path, its result name, Source)] of the files that load, and the exit status so far."""
     from briefing_app.storage.readers.load import load_path
 
     sources, status, limits = [], 0, _limits()
-    for path in paths:
+    # Named over every input, not just those that load, so a bad file renames no other result.
+    for path, name in zip(paths, result_names(paths)):
         try:
-            sources.append((path, load_path(path, **limits)))
+            sources.append((path, name, load_path(path, **limits)))
         except BriefingError as error:
             _fail(path, error)
             status = EXIT_BAD_INPUT
@@ -104,27 +155,68 @@ def analyze_command(args) -> int:
     loaded, status = _load_sources(args.files)
     if not loaded:
         return status
+    if args.out_dir and not _make_out_dir(args.out_dir):
+        return EXIT_BAD_INPUT
     try:
         nlp = load_pipeline(_model(args.model))
     except BriefingError as error:
         _fail(args.model or "pipeline", error)
         return EXIT_BAD_INPUT
-    analyses = analyze_many(nlp, (source for _path, source in loaded))
-    for (path, source), analysis in zip(loaded, analyses):
+    analyses = analyze_many(nlp, (source for _path, _name, source in loaded))
+    for (path, name, source), analysis in zip(loaded, analyses):
         result = analysis_to_json(source, analysis)
         if args.out_dir:
-            try:
-                args.out_dir.mkdir(parents=True, exist_ok=True)
-                out = args.out_dir / f"{path.stem}.json"
-                out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-            except OSError as error:
-                _fail(args.out_dir, f"cannot write there ({error.strerror or error}).")
-                return EXIT_BAD_INPUT
+            if not _write_result(path, args.out_dir / name, result):
+                status = EXIT_BAD_INPUT
         elif args.json:
             print(json.dumps(result, ensure_ascii=False, indent=1))
         else:
             print(summary(result))
     return status
+
+
+def result_names(paths: list[Path]) -> list[str]:
+    """One distinct JSON name per input: `<stem>.json`, `<name>.json` when stems are alike
+    (dup.txt and dup.pdf), then a number when even names are alike (a/dup.txt, b/dup.txt)."""
+    def key(name: str) -> str:
+        return name.casefold()  # macOS and Windows folders do not tell case apart
+
+    stems = [key(p.stem) for p in paths]
+    wanted = [p.stem if stems.count(key(p.stem)) == 1 else p.name for p in paths]
+    taken, names = set(), []
+    for name in wanted:
+        unique, number = name, 1
+        while key(unique) in taken:
+            number += 1
+            unique = f"{name}-{number}"
+        taken.add(key(unique))
+        names.append(f"{unique}.json")
+    return names
+
+
+def _make_out_dir(out_dir: Path) -> bool:
+    from briefing_app.storage.atomic import describe_os_error
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _fail(out_dir, f"cannot create the output folder: {describe_os_error(error)}.")
+        return False
+    return True
+
+
+def _write_result(path: Path, out: Path, result: dict) -> bool:
+    """Write one result atomically; a failure is one line and the batch goes on."""
+    from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
+
+    data = json.dumps(result, ensure_ascii=False, indent=1).encode("utf-8")
+    try:
+        atomic_write_bytes(out, data)
+    except OSError as error:
+        _fail(path, f"could not write {out}: {describe_os_error(error)}; "
+                    "the other files go on.")
+        return False
+    return True
 
 
 def summary(result: dict) -> str:
@@ -155,11 +247,21 @@ def export_command(args) -> int:
     from briefing_app.storage.word.export import export_briefing
 
     colours = Settings().get("highlight_colours")  # the analyst's, as in the window
+    inputs = [p for p in (args.input, args.template) if p]
+    try:
+        # Checked before the analysis too, so a refused name costs no waiting.
+        output = briefing_output_path(args.output, inputs)
+    except ExportError as error:
+        _fail(args.output, error)
+        return EXIT_BAD_INPUT
     try:
         briefing = briefing_for_export(args.input, args.model)
+        # A project's articles are inputs as well: a .docx source must survive its export.
+        output = briefing_output_path(output, inputs + [s.path for s in briefing.sources
+                                                       if s.path])
         if args.title:
             briefing.title = args.title
-        warnings = export_briefing(briefing, args.output, template=args.template,
+        warnings = export_briefing(briefing, output, template=args.template,
                                    mark=args.mark, title=args.title,
                                    highlight_colours=colours)
     except BriefingError as error:
@@ -167,7 +269,7 @@ def export_command(args) -> int:
         return EXIT_BAD_INPUT
     for warning in warnings:
         print(f"briefing-app: warning: {warning}", file=sys.stderr)
-    print(f"Wrote {args.output}")
+    print(f"Wrote {output}")
     return 0
 
 

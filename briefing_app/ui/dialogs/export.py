@@ -1,13 +1,16 @@
 """File > Export briefing: a dialog for the path, handling mark, template and "open after",
 then the export itself with a busy cursor, its warnings and its errors shown.
 
-The last choices live in the settings. A failed export says so in one message box and, the
-write being atomic, leaves any previous file as it was.
+The last choices live in the settings. A name that would overwrite the project, one of its
+articles or the template, or that names another kind of file, is refused in one sentence
+(storage.word.output_path, the rule the command line uses too). A failed export says so in
+one message box and, the write being atomic, leaves any previous file as it was.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -28,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from briefing_app.document.briefing_commands import SetBriefingFieldsCommand
 from briefing_app.domain.model import HANDLING_MARKS
-from briefing_app.errors import BriefingError
+from briefing_app.errors import BriefingError, ExportError
 from briefing_app.settings import Settings
-from briefing_app.storage.formats import TEMPLATE_FILTER, WORD_FILTER, WORD_SUFFIX, with_suffix
+from briefing_app.storage.formats import TEMPLATE_FILTER, WORD_FILTER, WORD_SUFFIX
+from briefing_app.storage.word.output_path import briefing_output_path
 from briefing_app.ui.window.busy import run_busy
 
 
@@ -51,9 +55,12 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
 
 
 class ExportDialog(QDialog):
+    """`inputs` are the files the briefing comes from; the dialog refuses to write over them."""
+
     def __init__(self, settings: Settings, suggested_name: str, mark: str,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, *, inputs: Iterable[str] = ()):
         super().__init__(parent)
+        self._inputs = list(inputs)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export Word briefing")
         self._settings = settings
@@ -103,9 +110,19 @@ class ExportDialog(QDialog):
         if path:
             self.template.setText(path)
 
+    def accept(self) -> None:
+        """Close only on a name the briefing may be written to; else say why and stay open."""
+        choices = self.choices()
+        try:
+            briefing_output_path(choices.path, self._inputs + _template(choices))
+        except ExportError as error:
+            QMessageBox.warning(self, "Choose another name", str(error))
+            return
+        super().accept()
+
     def choices(self) -> ExportChoices:
+        """The choices as typed; export_to gives the path its .docx name."""
         path = self.path.text().strip()
-        path = path and with_suffix(path, WORD_SUFFIX)
         return ExportChoices(path, self.mark.currentText().strip(),
                              self.template.text().strip(), self.open_after.isChecked())
 
@@ -118,11 +135,21 @@ class ExportDialog(QDialog):
         self._settings.save()
 
 
+def _template(choices: ExportChoices) -> list[str]:
+    return [choices.template] if choices.template else []
+
+
+def _inputs(doc) -> list[str]:
+    """The files an export must never replace: the project and the articles it holds."""
+    return ([doc.path] if doc.path else []) + [s.path for s in doc.briefing.sources if s.path]
+
+
 def run_export(window) -> bool:
     """Ask for the export choices, export, and report; True when a file was written."""
     doc = window.doc
     stem = Path(doc.path).stem if doc.path else "briefing"
-    dialog = ExportDialog(window.settings, f"{stem}{WORD_SUFFIX}", doc.briefing.mark, window)
+    dialog = ExportDialog(window.settings, f"{stem}{WORD_SUFFIX}", doc.briefing.mark, window,
+                          inputs=_inputs(doc))
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.choices().path:
         return False
     dialog.remember()
@@ -137,6 +164,13 @@ def export_to(window, choices: ExportChoices) -> bool:
     from briefing_app.storage.word.export import export_briefing
 
     colours = window.settings.get("highlight_colours")  # read here, not on the job's thread
+    try:
+        # Checked again here, the one door to the write, whoever filled in the choices.
+        path = briefing_output_path(choices.path, _inputs(window.doc) + _template(choices))
+    except ExportError as error:
+        QMessageBox.warning(window, "Could not export", str(error))
+        return False
+    choices = replace(choices, path=str(path))
 
     def export() -> list[str]:
         return export_briefing(window.doc.briefing, choices.path, mark=choices.mark,

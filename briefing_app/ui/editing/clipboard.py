@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.document.intake import admit_source
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Briefing, Claim
 from briefing_app.domain.vocab import ItemKind
 from briefing_app.errors import BriefingError
@@ -28,9 +29,10 @@ def citation_parts(briefing: Briefing, claim: Claim) -> dict[str, str]:
     source = briefing.source(claim.source_id)
     text = source.text
     actor = briefing.actor(claim.actor_id)
-    speaker = actor.name if actor else (
+    # Names and titles are labels: bidi controls in them must not reorder the citation.
+    speaker = safe_label(actor.name) if actor else (
         _one_line(claim.source_span.text(text)) if claim.source_span else "")
-    where = [source.outlet, source.title, source.published,
+    where = [safe_label(source.outlet), safe_label(source.title), source.published,
              f"para. {claim.paragraph or source.paragraph_of(claim.start)}"]
     return {
         "content": _one_line(claim.content.text(text)).rstrip(" .,;:"),

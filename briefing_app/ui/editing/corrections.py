@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu
 
 from briefing_app.document import commands
 from briefing_app.document import correction_commands as cc
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import ACTOR_KINDS
 from briefing_app.domain.vocab import ItemKind
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE
@@ -24,7 +25,8 @@ def ask_actor(parent, briefing, title: str, exclude: str | None = None,
               allow_none: bool = False):
     """An actor id chosen from the register; '' for "(the author)"; None when cancelled."""
     actors = [a for a in briefing.actors if a.id != exclude]
-    labels = (["(the author)"] if allow_none else []) + [f"{a.name} ({a.kind})" for a in actors]
+    labels = (["(the author)"] if allow_none else []) + [f"{safe_label(a.name)} ({a.kind})"
+                                                              for a in actors]
     ids = ([""] if allow_none else []) + [a.id for a in actors]
     if not ids:
         return None

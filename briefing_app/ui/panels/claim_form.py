@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.document import commands
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import CREDIBILITY_WORDS, LIKELIHOODS, RELIABILITY_WORDS, STATUSES
 
 RELIABILITY_LABELS = {"": "—", **{c: f"{c} — {w}" for c, w in RELIABILITY_WORDS.items()}}
@@ -130,7 +131,7 @@ class ClaimForm(QWidget):
         self.actor.clear()
         self.actor.addItem("(the author)", None)
         for actor in self._doc.briefing.actors:
-            self.actor.addItem(f"{actor.name} ({actor.kind})", actor.id)
+            self.actor.addItem(f"{safe_label(actor.name)} ({actor.kind})", actor.id)
         self.actor.setCurrentIndex(max(self.actor.findData(claim.actor_id), 0))
         for box, value in ((self.reliability, claim.rating.reliability),
                            (self.credibility, claim.rating.credibility),

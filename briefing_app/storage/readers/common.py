@@ -9,8 +9,10 @@ import re
 from briefing_app.domain.model import Source
 from briefing_app.errors import LoadError
 
-DEFAULT_MAX_BYTES = 50_000_000
+# The settings count a megabyte as 1024 * 1024 bytes (Settings.input_limits); so do we.
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 DEFAULT_MAX_CHARS = 2_000_000
+_SIZE_UNITS = ((1024 ** 3, "GB"), (1024 ** 2, "MB"), (1024, "KB"))
 
 # One line with its break; \r alone counts too so old Mac files still get paragraphs.
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -88,19 +90,39 @@ def english_note(text: str) -> list[str]:
     return ["text does not look like English; the pipeline is English-only"]
 
 
+def format_size(size: int) -> str:
+    """A byte count as people say it, in one unit: "50 MB", "1.5 GB", "12 KB", "300 bytes".
+
+    Every size in a reader's message goes through here, so all of them read alike.
+    """
+    for unit, label in _SIZE_UNITS:
+        if size >= unit:
+            value = size / unit
+            # One decimal only where it says something: "1.5 GB", but "50 MB", "120 KB".
+            shown = f"{value:.1f}".removesuffix(".0") if value < 10 else f"{value:,.0f}"
+            return f"{shown} {label}"
+    return "1 byte" if size == 1 else f"{size:,} bytes"
+
+
 def check_size(name: str, size: int, max_bytes: int) -> None:
     if size > max_bytes:
         raise LoadError(
-            f"{name} is larger than the {max_bytes / 1_000_000:g} MB input limit "
+            f"{name} is larger than the {format_size(max_bytes)} input limit "
             "(setting: max_input_mb); split it or raise the limit in Settings."
         )
 
 
 def check_chars(name: str, text: str, max_chars: int) -> None:
-    if len(text) > max_chars:
+    check_char_count(name, len(text), max_chars)
+
+
+def check_char_count(name: str, count: int, max_chars: int, *, about: bool = False) -> None:
+    """Refuse `count` characters over the limit; `about` when the count is an estimate."""
+    if count > max_chars:
+        roughly = "about " if about else ""
         raise LoadError(
-            f"{name} has {len(text):,} characters, more than the {max_chars:,}-character limit "
-            "(setting: max_text_chars); split the article or raise the limit in Settings."
+            f"{name} has {roughly}{count:,} characters, more than the {max_chars:,}-character "
+            "limit (setting: max_text_chars); split the article or raise the limit in Settings."
         )
 
 

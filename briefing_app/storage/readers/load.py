@@ -19,6 +19,7 @@ from briefing_app.storage.formats import HTML_FORMATS, article_format
 from briefing_app.storage.readers.common import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_CHARS,
+    check_char_count,
     check_chars,
     check_size,
     first_line_title,
@@ -135,9 +136,12 @@ def _load(data: bytes, path: Path, name: str, fmt: str, max_chars: int) -> Sourc
         return make_source(text, title=meta["title"] or path.stem, author=meta["author"],
                            published=meta["published"], **common)
     if fmt in HTML_FORMATS:
-        from briefing_app.storage.readers.html_reader import read_html
+        from briefing_app.storage.readers.html_reader import read_html, visible_estimate
 
         decoded, notes = decode_bytes(data, name, html=True)
+        # Parsing and extraction take minutes and gigabytes on a page of tens of MB:
+        # refuse an over-long page from a seconds-long estimate before starting them.
+        check_char_count(name, visible_estimate(decoded), max_chars, about=True)
         html_text, meta, html_notes = read_html(decoded, name)
         text, _ = replace_controls(html_text)
         _require_text(text, name, "has no readable text")
@@ -146,7 +150,7 @@ def _load(data: bytes, path: Path, name: str, fmt: str, max_chars: int) -> Sourc
                            published=meta["published"], url=meta["url"],
                            outlet=meta["outlet"], notes=notes + html_notes, **common)
     text, notes = decode_bytes(data, name)
-    check_chars(name, text, max_chars)
+    check_chars(name, text, max_chars)  # before the control-character and paragraph work
     text, replaced = replace_controls(text)
     _require_text(text, name, "holds only blank space and control characters")
     if replaced:

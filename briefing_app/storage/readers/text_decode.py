@@ -1,8 +1,10 @@
 """Turn a file's bytes into text: pick the encoding, refuse binary data, neutralise controls.
 
-The rule, in order: a byte-order mark wins; else strict UTF-8; else an encoding the page
+The rule, in order: a byte-order mark wins; else UTF-16 or UTF-32 without a mark when
+the NUL bytes fall in their telltale columns; else strict UTF-8; else an encoding the page
 itself declares (HTML only); else charset-normalizer when it is confident. A file whose
-first 8 KB is mostly NUL or control bytes is binary and refused before any of that.
+first 8 KB is mostly NUL or control bytes (once any UTF-16/32 is decoded) is binary and
+refused.
 """
 
 from __future__ import annotations
@@ -31,6 +33,20 @@ _BOMS = (
 _CONTROL_CHARS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r") + "\x7f"
 _CONTROL_TABLE = str.maketrans(_CONTROL_CHARS, " " * len(_CONTROL_CHARS))
 _CONTROL_BYTES = frozenset(_CONTROL_CHARS.encode("ascii"))
+# UTF-16/32 without a mark, told by where its NUL bytes fall in each group of 2 or 4
+# bytes ("0": NUL, "t": the low byte of a character, never NUL, "?": either). Latin-script
+# UTF-16 has a NUL in every high byte; any UTF-32 text below U+10000 has two. Widest
+# first, since UTF-32 LE text also has NULs at every odd position.
+_NUL_COLUMNS = (
+    ("utf-32-le", "t?00"),
+    ("utf-32-be", "00?t"),
+    ("utf-16-le", "t0"),
+    ("utf-16-be", "0t"),
+)
+# A column counts as "NUL" above the first share and as "text" below the second; curly
+# quotes, dashes and non-Latin letters put a few non-NUL bytes in the high columns.
+_NUL_COLUMN_SHARE = 0.7
+_TEXT_COLUMN_NULS = 0.05
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -42,14 +58,34 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
-def looks_binary(data: bytes) -> bool:
-    """True when the first 8 KB is mostly NUL/control bytes (not counting a BOM'd UTF-16/32)."""
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16/32 (LE or BE) without a byte-order mark, guessed from the NUL-byte columns."""
+    for encoding, columns in _NUL_COLUMNS:
+        width = len(columns)
+        groups = min(len(data), SNIFF_BYTES) // width
+        if groups < 2:
+            continue
+        head = data[:groups * width]  # whole groups only, so every column has `groups` bytes
+        shares = [head[column::width].count(0) / groups for column in range(width)]
+        if all(_column_fits(kind, share) for kind, share in zip(columns, shares)):
+            return encoding
+    return None
+
+
+def _column_fits(kind: str, nul_share: float) -> bool:
+    if kind == "0":
+        return nul_share >= _NUL_COLUMN_SHARE
+    return kind == "?" or nul_share <= _TEXT_COLUMN_NULS
+
+
+def looks_binary(data: bytes, encoding: str | None = None) -> bool:
+    """True when the first 8 KB is mostly NUL/control bytes, or control characters once
+    decoded as `encoding` (a UTF-16/32 file, where NUL bytes are normal)."""
     head = data[:SNIFF_BYTES]
     if not head:
         return False
-    if bom_encoding(head) in ("utf-16", "utf-32"):
-        # NULs are normal there; judge the decoded characters instead.
-        text = head.decode(bom_encoding(head), errors="replace")
+    if encoding:
+        text = head.decode(encoding, errors="replace")
         bad = sum(1 for ch in text if ch in _CONTROL_CHARS)
         return bad > _BINARY_SHARE * len(text)
     bad = sum(1 for byte in head if byte in _CONTROL_BYTES)
@@ -70,20 +106,26 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, name: str, *, html: bool = False) -> tuple[str, list[str]]:
     """Decode `data` by the rule above; returns (text, notes). `name` is used in messages."""
-    if looks_binary(data):
+    bom = bom_encoding(data)
+    wide = None if bom else _wide_text(data)
+    # NUL bytes are normal in UTF-16/32: judge those files by their decoded characters.
+    wide_codec = bom if bom in ("utf-16", "utf-32") else (wide[1] if wide else None)
+    if looks_binary(data, wide_codec):
         raise LoadError(
             f"{name} looks like a binary file, not text; open it in the program that made it "
             "and save or export it as .txt, .docx, .html or .pdf."
         )
-    encoding = bom_encoding(data)
-    if encoding:
+    if bom:
         try:
-            return data.decode(encoding), _note(encoding)
+            return data.decode(bom), _note(bom)
         except UnicodeDecodeError as exc:
             raise LoadError(
-                f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
-                f"{encoding.upper()}; save it again as UTF-8."
+                f"{name} starts with a {bom.upper()} byte-order mark but is not valid "
+                f"{bom.upper()}; save it again as UTF-8."
             ) from exc
+    if wide:
+        text, encoding = wide
+        return text, [f"decoded as {encoding} (guessed: the file has no byte-order mark)"]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
@@ -102,6 +144,17 @@ def decode_bytes(data: bytes, name: str, *, html: bool = False) -> tuple[str, li
             "save it again as UTF-8 and reload it."
         )
     return data.decode(guess, errors="replace"), _note(guess)
+
+
+def _wide_text(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of a mark-less UTF-16/32 file, or None when it is not one."""
+    encoding = wide_encoding(data)
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None  # the NUL pattern was a coincidence; the other rules judge the bytes
 
 
 def _detect(data: bytes) -> str | None:

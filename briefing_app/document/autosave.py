@@ -9,6 +9,12 @@ A long article's briefing takes more than 100 ms to turn into JSON, so the timed
 never does it in one go on the GUI thread: the text is built in slices of a few
 milliseconds between events (an edit in between abandons it; that edit starts the timer
 again), and the finished bytes are written and synced to disk by a short-lived thread.
+
+A write that fails (disk full, folder gone) is announced by `failed` for the window to
+show; the next edit tries again. A session killed between a write's fsync and its rename
+leaves a complete temporary file: the next start finishes that rename, so the work is
+offered back, and removes temporary files that are incomplete or older than their
+session's autosave.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 import time
 import uuid
@@ -26,7 +33,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from briefing_app import paths
 from briefing_app.document.briefing_document import BriefingDocument
-from briefing_app.storage.atomic import atomic_write_bytes
+from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
 from briefing_app.storage.formats import PROJECT_SUFFIX
 
 log = logging.getLogger(__name__)
@@ -35,6 +42,10 @@ DELAY_MS = 5000
 # Continuous editing restarts the timer; past this much unsaved time it is no longer pushed back.
 MAX_WAIT_S = 30.0
 SLICE_S = 0.008  # JSON building per event-loop turn: well under a frame's worth of time
+# A temporary file this old is no live write's, even when its name does not say whose it is.
+STALE_TEMP_S = 120.0
+# atomic_write_bytes names its temporary file after the target, when it does: '.session-…'.
+_TEMP_OWNER = re.compile(r"^\.(session-[^.]+)\.")
 
 
 def autosave_dir() -> Path:
@@ -60,6 +71,7 @@ class Recovery:
 def find_recoveries(folder: Path | None = None) -> list[Recovery]:
     """Autosaves of sessions that did not close cleanly, newest first."""
     folder = folder or autosave_dir()
+    _settle_temp_files(folder)
     found = []
     for lock_path in folder.glob("session-*.lock"):
         if not lock_path.with_suffix(PROJECT_SUFFIX).exists():
@@ -85,11 +97,84 @@ def find_recoveries(folder: Path | None = None) -> list[Recovery]:
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
 
+def _is_live(lock_path: Path) -> bool:
+    """True while a running process holds the session lock at `lock_path`."""
+    lock = QLockFile(str(lock_path))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(0):
+        lock.unlock()
+        return False
+    return lock_path.exists()
+
+
+def _settle_temp_files(folder: Path) -> None:
+    """Finish or remove what a session killed mid-write left: its '*.tmp' files."""
+    try:
+        temps = [path for path in folder.glob("*.tmp") if path.is_file()]
+    except OSError:
+        return
+    if not temps:
+        return
+    anyone_live = any(_is_live(lock) for lock in folder.glob("session-*.lock"))
+    for temp in temps:
+        owner = _TEMP_OWNER.match(temp.name)
+        try:
+            age = time.time() - temp.stat().st_mtime
+        except OSError:
+            continue
+        if owner:
+            if _is_live(folder / f"{owner.group(1)}.lock"):
+                continue  # a write under way in a running window
+        elif anyone_live and age < STALE_TEMP_S:
+            continue  # it may be a running window's: only its age can say it is not
+        _settle_temp_file(temp, folder, owner.group(1) if owner else "")
+
+
+def _settle_temp_file(temp: Path, folder: Path, session: str) -> None:
+    from briefing_app.errors import BriefingError
+    from briefing_app.storage.project_file import loads
+
+    try:
+        text = temp.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    target = None
+    try:
+        meta = json.loads(text)
+    except ValueError:
+        meta = None
+    if isinstance(meta, dict) and set(meta) == {"path", "pid"}:
+        if session:  # the note of where the work came from, killed before its rename
+            target = folder / f"{session}.json"
+    else:
+        try:
+            loads(text, name=temp.name)
+        except BriefingError:
+            pass  # incomplete, or not a project at all: nothing to offer
+        else:
+            target = folder / f"{session or 'session-0-' + uuid.uuid4().hex[:8]}{PROJECT_SUFFIX}"
+    try:
+        if target is not None and not _newer_or_same(target, temp):
+            os.replace(temp, target)  # the rename the killed session did not get to make
+        else:
+            temp.unlink()
+    except OSError as error:
+        log.warning("stale autosave temp file left (%s)", error.strerror or type(error).__name__)
+
+
+def _newer_or_same(path: Path, than: Path) -> bool:
+    try:
+        return path.stat().st_mtime_ns >= than.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
 class Autosaver(QObject):
     """Writes the document's unsaved state shortly after edits; removes it once saved."""
 
     written = Signal(str)  # the autosave file, after each write
-    _write_ended = Signal(bool)  # from the writer thread: the file is on disk (or failed)
+    failed = Signal(str)  # a write (or the lock before it) failed: the reason, in a few words
+    _write_ended = Signal(str)  # from the writer thread: '' once on disk, else why it failed
 
     def __init__(self, doc: BriefingDocument, folder: Path | None = None,
                  delay_ms: int = DELAY_MS, parent: QObject | None = None):
@@ -185,6 +270,7 @@ class Autosaver(QObject):
                 self._lock.tryLock(0)
         except OSError as error:
             log.warning("autosave lock failed (%s)", error.strerror or type(error).__name__)
+            self.failed.emit(describe_os_error(error))
             return False  # the next edit tries again; see save_now
         return True
 
@@ -195,15 +281,17 @@ class Autosaver(QObject):
             atomic_write_bytes(self.file.with_suffix(".json"), meta)
         except OSError as error:
             log.warning("autosave write failed (%s)", error.strerror or type(error).__name__)
-            self._write_ended.emit(False)
+            self._write_ended.emit(describe_os_error(error))
             return
-        self._write_ended.emit(True)
+        self._write_ended.emit("")
 
-    def _after_write(self, ok: bool) -> None:
+    def _after_write(self, failure: str) -> None:
         self._join_writer()
         if self._finished or not self.doc.is_modified():
             self.clear()  # saved or closed while the bytes were on their way: not wanted
-        elif ok:
+        elif failure:
+            self.failed.emit(failure)
+        else:
             self.written.emit(str(self.file))
 
     def _join_writer(self) -> None:
@@ -227,11 +315,19 @@ class Autosaver(QObject):
             save_project(self.doc.briefing, self.file, compact=True)
             meta = {"path": self.doc.path, "pid": os.getpid()}
             atomic_write_bytes(self.file.with_suffix(".json"), json.dumps(meta).encode())
-        except (BriefingError, OSError):
-            # An autosave that cannot be written must not interrupt the analyst; the next
-            # edit tries again, and a real save reports its own errors.
+        except (BriefingError, OSError) as error:
+            # An autosave that cannot be written must not interrupt the analyst: the window
+            # marks it, the next edit tries again, and a real save reports its own errors.
+            cause = error if isinstance(error, OSError) else error.__cause__
+            self.failed.emit(describe_os_error(cause) if isinstance(cause, OSError)
+                             else str(error))
             return
         self.written.emit(str(self.file))
+
+    def is_idle(self) -> bool:
+        """True when no autosave is timed, being built or on its way to the disk."""
+        return not (self._timer.isActive() or self._pieces is not None
+                    or self._writer is not None)
 
     def clear(self) -> None:
         """Forget the autosave: the work is saved (or deliberately thrown away)."""
@@ -248,5 +344,13 @@ class Autosaver(QObject):
     def finish(self) -> None:
         """A clean close: remove the autosave and release the session lock."""
         self.clear()
+        self._finished = True
+        self._lock.unlock()
+
+    def park(self) -> None:
+        """The process is being ended (SIGTERM): write the unsaved work now and release the
+        session lock, so the next start offers the work back."""
+        self._timer.stop()
+        self.save_now()
         self._finished = True
         self._lock.unlock()

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 import zipfile
 
 import docx
@@ -138,3 +139,240 @@ def test_python_docx_itself_does_not_expand_entities(tmp_path, monkeypatch):
     except LoadError:
         return  # refused clearly is fine too
     assert "EXPANDED-ENTITY" not in source.text
+
+
+# Raw OOXML for what python-docx has no API for, spliced in place of a placeholder paragraph.
+_PLACEHOLDER = b"<w:p><w:r><w:t>PLACEHOLDER</w:t></w:r></w:p>"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_ALT_CHUNK_REL = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                  "aFChunk")
+
+
+def _run(text):
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _para(*inner):
+    return "<w:p>" + "".join(inner) + "</w:p>"
+
+
+def _box(text):
+    return f"<w:txbxContent>{_para(_run(text))}</w:txbxContent>"
+
+
+def _rewrite(data, changes, *, drop=(), add=None):
+    """A copy of the docx bytes with parts edited (name -> function), dropped or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename in drop:
+                continue
+            part = source.read(info)
+            if info.filename in changes:
+                part = changes[info.filename](part)
+            target.writestr(info, part)
+        for name, part in (add or {}).items():
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+def _word(path, body, *, styles="", **rewrite):
+    """Write a .docx whose body is the raw XML `body` (plus extra styles) to `path`."""
+    document = docx.Document()
+    document.add_paragraph("PLACEHOLDER")
+    document.core_properties.title = "Harbour dispute"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    changes = {
+        "word/document.xml": lambda xml: xml.replace(_PLACEHOLDER, body.encode()),
+        "word/styles.xml": lambda xml: xml.replace(b"</w:styles>", styles.encode()
+                                                   + b"</w:styles>"),
+        **rewrite.pop("changes", {}),
+    }
+    path.write_bytes(_rewrite(buffer.getvalue(), changes, **rewrite))
+    return path
+
+
+def _paragraphs(source):
+    return [source.text[start:end] for start, end in source.paragraphs]
+
+
+def _notes(path):
+    return docx_reader.read_docx(path.read_bytes(), path.name)[2]["notes"]
+
+
+_TRACKED_BODY = "".join([
+    _para(_run("The minister "),
+          '<w:ins w:id="1" w:author="Editor" w:date="2024-03-15T10:00:00Z">',
+          _run("finally "), "</w:ins>", _run("said"),
+          '<w:del w:id="2" w:author="Editor" w:date="2024-03-15T10:00:00Z">',
+          '<w:r><w:delText xml:space="preserve"> never</w:delText></w:r></w:del>',
+          _run(" the port would reopen.")),
+    '<w:tbl><w:tr><w:tc>', _para(_run("Kept row")), '</w:tc></w:tr>',
+    '<w:tr><w:trPr><w:del w:id="3" w:author="Editor" w:date="2024-03-15T10:00:00Z"/>',
+    '</w:trPr><w:tc>', _para(_run("Deleted row")), '</w:tc></w:tr></w:tbl>',
+])
+
+
+def test_tracked_insertions_read_deletions_left_out_with_a_note(tmp_path):
+    path = _word(tmp_path / "tracked.docx", _TRACKED_BODY)
+    assert _paragraphs(load_path(path)) == [
+        "The minister finally said the port would reopen.",
+        "Kept row",
+    ]
+    assert _notes(path) == [
+        "the document has tracked changes: insertions are read, deletions are left out"]
+
+
+_WRAPPED_BODY = "".join([
+    _para(_run("Report "), '<w:fldSimple w:instr=" SEQ Report "><w:r><w:t>7</w:t></w:r>',
+          "</w:fldSimple>", _run(" of the series.")),
+    _para('<w:hyperlink w:anchor="top">',
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+          '<w:r><w:instrText xml:space="preserve"> DATE \\@ "d MMMM" </w:instrText></w:r>',
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+          '<w:r><w:instrText> QUOTE </w:instrText></w:r>',
+          '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _run("CODE-RESULT"),
+          '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+          '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _run("4 March"),
+          '<w:r><w:fldChar w:fldCharType="end"/></w:r>', "</w:hyperlink>",
+          _run(" was the day.")),
+    '<w:sdt><w:sdtPr><w:alias w:val="Lead"/></w:sdtPr><w:sdtContent>',
+    _para(_run("Shipping lines rerouted vessels.")), "</w:sdtContent></w:sdt>",
+    _para('<w:smartTag w:uri="urn:example" w:element="place">', _run("Rotterdam"),
+          "</w:smartTag>", _run(" officials met "),
+          "<w:sdt><w:sdtPr/><w:sdtContent>", _run("union leaders"),
+          '</w:sdtContent></w:sdt><w:customXml w:element="when">', _run(" on Monday"),
+          "</w:customXml>", _run(".")),
+    '<w:customXml w:element="section">', _para(_run("Talks resume next week.")),
+    "</w:customXml>",
+    _para(_run("A caption follows."),
+          '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>',
+          f'<a:graphic xmlns:a="{_A}"><a:graphicData><wps:wsp><wps:txbx>',
+          _box("Strike enters day nine."),
+          "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>",
+          "</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>",
+          _box("Strike enters day nine."),
+          "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"),
+    _para(_run("An old-style box:"), "<w:r><w:pict><v:shape><v:textbox>",
+          _box("Cranes stand idle."), "</v:textbox></v:shape></w:pict></w:r>"),
+    "<w:tbl><w:tr><w:sdt><w:sdtContent><w:tc>", _para(_run("Cell in a control")),
+    "</w:tc></w:sdtContent></w:sdt><w:tc>", _para(_run("Plain cell")),
+    "</w:tc></w:tr></w:tbl>",
+])
+
+
+def test_wrapped_text_is_read_once_in_reading_order(tmp_path):
+    path = _word(tmp_path / "wrapped.docx", _WRAPPED_BODY)
+    source = load_path(path)
+    assert _paragraphs(source) == [
+        "Report 7 of the series.",
+        "4 March was the day.",
+        "Shipping lines rerouted vessels.",
+        "Rotterdam officials met union leaders on Monday.",
+        "Talks resume next week.",
+        "A caption follows.",
+        "Strike enters day nine.",  # once: mc:Fallback repeats the box
+        "An old-style box:",
+        "Cranes stand idle.",
+        "Cell in a control | Plain cell",
+    ]
+    assert source.text.count("Strike enters day nine.") == 1
+    assert "CODE-RESULT" not in source.text and "DATE" not in source.text
+    assert _notes(path) == []
+
+
+_HIDDEN_STYLES = "".join([
+    '<w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>',
+    "<w:rPr><w:vanish/></w:rPr></w:style>",
+    '<w:style w:type="character" w:styleId="SecretChild"><w:name w:val="Secret child"/>',
+    '<w:basedOn w:val="Secret"/></w:style>',
+    '<w:style w:type="paragraph" w:styleId="Memo"><w:name w:val="Memo"/>',
+    "<w:rPr><w:vanish/></w:rPr></w:style>",
+])
+
+_HIDDEN_BODY = "".join([
+    _para(_run("The port "), '<w:r><w:rPr><w:vanish/></w:rPr><w:t>EDITOR-ONLY</w:t></w:r>',
+          _run("reopened."),
+          '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t xml:space="preserve"> Shown.</w:t>',
+          "</w:r>"),
+    _para(_run("Ships "), '<w:r><w:rPr><w:rStyle w:val="SecretChild"/></w:rPr>',
+          "<w:t>STYLE-HIDDEN</w:t></w:r>", _run("sailed.")),
+    _para('<w:pPr><w:pStyle w:val="Memo"/></w:pPr>', _run("WHOLE-MEMO-HIDDEN")),
+])
+
+
+def test_hidden_text_is_left_out_with_a_note(tmp_path):
+    path = _word(tmp_path / "hidden.docx", _HIDDEN_BODY, styles=_HIDDEN_STYLES)
+    source = load_path(path)
+    assert _paragraphs(source) == ["The port reopened. Shown.", "Ships sailed."]
+    assert "HIDDEN" not in source.text and "EDITOR-ONLY" not in source.text
+    assert _notes(path) == ["text hidden in Word was left out"]
+
+
+def test_alt_chunk_is_noted_not_read(tmp_path):
+    rel = (f'<Relationship Id="rIdChunk1" Type="{_ALT_CHUNK_REL}" '
+           'Target="chunk1.htm" TargetMode="Internal"/>')
+    path = _word(
+        tmp_path / "chunk.docx",
+        _para(_run("Before the chunk.")) + '<w:altChunk r:id="rIdChunk1"/>',
+        changes={
+            "word/_rels/document.xml.rels":
+                lambda xml: xml.replace(b"</Relationships>", rel.encode() + b"</Relationships>"),
+            "[Content_Types].xml":
+                lambda xml: xml.replace(b"</Types>", b'<Default Extension="htm" '
+                                        b'ContentType="text/html"/></Types>'),
+        },
+        add={"word/chunk1.htm": "<html><body><p>EMBEDDED-HTML</p></body></html>"},
+    )
+    assert _paragraphs(load_path(path)) == ["Before the chunk."]
+    assert _notes(path) == ["an embedded document (altChunk) was not read"]
+
+
+def test_plain_document_gets_no_notes(tmp_path):
+    path = tmp_path / "plain.docx"
+    make_docx(path)
+    assert _notes(path) == []
+
+
+_MACRO_TYPE = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+_PLAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+@pytest.mark.parametrize("how", ["content type", "vba part"])
+def test_macro_enabled_docm_renamed_docx_is_refused(tmp_path, how):
+    buffer = io.BytesIO()
+    make_docx(buffer)
+    if how == "content type":
+        data = _rewrite(buffer.getvalue(), {
+            "[Content_Types].xml": lambda xml: xml.replace(_PLAIN_TYPE, _MACRO_TYPE)})
+    else:
+        data = _rewrite(buffer.getvalue(), {}, add={"word/vbaProject.bin": b"\0VBA" * 100})
+    path = tmp_path / "minutes.docx"
+    path.write_bytes(data)
+    message = refused(path)
+    assert "macro-enabled" in message and "refused" in message
+    assert "save it as a plain Word Document (.docx)" in message
+
+
+def test_docx_without_core_properties_is_named_after_the_file(tmp_path):
+    path = _word(
+        tmp_path / "harbour-notes.docx", _para(_run("Pilots joined the strike.")),
+        drop={"docProps/core.xml"},
+        changes={"_rels/.rels": lambda xml: re.sub(rb"<Relationship [^>]*core.xml\"/>", b"",
+                                                   xml)},
+    )
+    with zipfile.ZipFile(path) as archive:
+        assert b"core.xml" not in archive.read("_rels/.rels")
+    source = load_path(path)
+    assert (source.title, source.author, source.published) == ("harbour-notes", "", "")
+    assert source.text == "Pilots joined the strike."
+
+
+def test_python_docx_defaults_are_not_the_articles(tmp_path):
+    document = docx.Document()  # its template says author python-docx, created 2013-12-23
+    document.add_paragraph("Pilots joined the strike.")
+    path = tmp_path / "from-a-script.docx"
+    document.save(path)
+    source = load_path(path)
+    assert (source.title, source.author, source.published) == ("from-a-script", "", "")

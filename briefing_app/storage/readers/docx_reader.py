@@ -1,7 +1,8 @@
-"""Read a Word .docx: body paragraphs and tables in reading order, plus core properties.
+"""Read a Word .docx: check the archive, then its body text (docx_body) and properties.
 
 The archive is inspected with zipfile before python-docx inflates anything, so a zip
-bomb (huge declared sizes or absurd compression ratios) is refused up front. XML parts
+bomb (huge declared sizes or absurd compression ratios), a macro-enabled .docm under a
+.docx name and a body too big for the character limit are refused up front. XML parts
 carrying a DOCTYPE are refused too: Word never writes one, and it is how entity-expansion
 attacks start (python-docx's parser does not resolve entities, but we do not rely on that).
 """
@@ -13,6 +14,14 @@ import logging
 import zipfile
 
 from briefing_app.errors import LoadError
+from briefing_app.storage.readers.docx_body import (
+    ALT_CHUNK,
+    HIDDEN,
+    TRACKED,
+    BodyWalker,
+    hidden_styles,
+)
+from briefing_app.storage.readers.docx_meta import core_metadata
 from briefing_app.storage.readers.text_decode import replace_controls
 
 log = logging.getLogger(__name__)
@@ -26,6 +35,21 @@ _RATIO_MIN_SIZE = 1_000_000
 # The signature of the OLE2 container that Word 97-2003 .doc files use.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AGAIN = "save it again from Word as .docx"
+_BODY = "word/document.xml"
+_CONTENT_TYPES = "[Content_Types].xml"
+# Bytes of body XML per character of text, as a ceiling: documents made with python-docx
+# measure 1.3 (plain paragraphs) to 16 (every word its own bold or italic run); each rsid
+# attribute Word adds to a run is about 20 bytes more, so word-by-word formatting fits.
+BODY_BYTES_PER_CHAR = 40
+# Namespaces, section properties and an empty paragraph make a few KB even for one word;
+# below this size the body is always parsed and the characters counted exactly.
+_BODY_FLOOR = 1_000_000
+# One note per kind of text the reader saw in Word but the analysis will not.
+_NOTES = {
+    TRACKED: "the document has tracked changes: insertions are read, deletions are left out",
+    HIDDEN: "text hidden in Word was left out",
+    ALT_CHUNK: "an embedded document (altChunk) was not read",
+}
 
 
 def check_archive(
@@ -34,8 +58,13 @@ def check_archive(
     *,
     max_uncompressed: int = MAX_UNCOMPRESSED,
     max_ratio: int = MAX_RATIO,
+    max_chars: int | None = None,
 ) -> None:
-    """Refuse non-zips, non-Word zips, zip bombs and DOCTYPEs without inflating big members."""
+    """Refuse non-zips, non-Word zips, zip bombs, macro documents and DOCTYPEs early.
+
+    With `max_chars`, a body whose XML is far too big to hold no more than that many
+    characters is refused from its declared size, before anything is parsed.
+    """
     if data.startswith(OLE_MAGIC):
         raise LoadError(f"{name} is an older Word .doc file, which Briefing Builder cannot "
                         "read; open it in Word and save it as .docx.")
@@ -64,10 +93,18 @@ def check_archive(
                 f"looks like a zip bomb; it was refused, so {_SAVE_AGAIN} if it is genuine."
             )
         names = {info.filename for info in infos}
-        if "word/document.xml" not in names:
+        if _BODY not in names:
             raise LoadError(
                 f"{name} is a zip archive but not a Word document (it has no "
                 f"word/document.xml); {_SAVE_AGAIN}."
+            )
+        if max_chars is not None:
+            _check_body_size(archive.getinfo(_BODY).file_size, name, max_chars)
+        if _has_macros(archive, names):
+            raise LoadError(
+                f"{name} is a macro-enabled Word document (.docm) and was refused, because "
+                "macros can carry harmful code; open it in Word and save it as a plain "
+                "Word Document (.docx)."
             )
         for info in infos:
             if info.filename.endswith((".xml", ".rels")) and _has_doctype(archive, info):
@@ -75,6 +112,30 @@ def check_archive(
                     f"{name} contains a DOCTYPE declaration, which Word never writes and "
                     f"which can hide an entity attack; it was refused, so {_SAVE_AGAIN}."
                 )
+
+
+def _check_body_size(size: int, name: str, max_chars: int) -> None:
+    """Refuse a body whose XML size alone shows it holds more text than the limit allows."""
+    if size <= max(_BODY_FLOOR, BODY_BYTES_PER_CHAR * max_chars):
+        return
+    raise LoadError(
+        f"{name} holds {size / 1_000_000:,.0f} MB of document text and markup, far more than "
+        f"fits the {max_chars:,}-character limit (setting: max_text_chars); split the "
+        "article or raise the limit in Settings."
+    )
+
+
+def _has_macros(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """A .docm (or a macro template) under a .docx name: VBA part or macro content type."""
+    if any(n.lower().rsplit("/", 1)[-1] == "vbaproject.bin" for n in names):
+        return True
+    if _CONTENT_TYPES not in names:
+        return False
+    try:
+        types = archive.read(_CONTENT_TYPES).lower()  # sizes were capped by the bomb check
+    except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError):
+        return False  # python-docx will then fail on it and we report a damaged file
+    return b"macroenabled" in types or b"vbaproject" in types
 
 
 def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -85,8 +146,12 @@ def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return b"<!doctype" in head.lower() or b"<\x00!\x00d\x00o\x00c" in head.lower()
 
 
-def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict[str, str]]:
-    """(text, paragraph spans, metadata) of a .docx already passed through check_archive."""
+def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict]:
+    """(text, paragraph spans, metadata) of a .docx already passed through check_archive.
+
+    The metadata holds title, author and published (empty when the file does not say)
+    and notes: one sentence per kind of text that was left out.
+    """
     import docx  # python-docx; imported late because it pulls in lxml
 
     try:
@@ -97,12 +162,24 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict[
             f"{name} is damaged or not a Word .docx document (it could not be opened); "
             f"{_SAVE_AGAIN}."
         ) from exc
-    blocks: list[str] = []
-    for item in document.iter_inner_content():
-        if hasattr(item, "rows"):  # a Table: one block per row, cells joined by " | "
-            blocks.extend(_table_rows(item))
-        else:
-            blocks.append(item.text)
+    walker = BodyWalker(_hidden_styles(document))
+    walker.read_blocks(document.element.body)
+    text, spans = _join_blocks(walker.blocks)
+    meta = core_metadata(document)
+    meta["notes"] = [note for key, note in _NOTES.items() if key in walker.found]
+    return text, spans, meta
+
+
+def _hidden_styles(document) -> frozenset[str]:
+    try:
+        return hidden_styles(document.styles.element)
+    except Exception as error:  # a broken styles part should not cost the analyst the text
+        log.info("Word styles unreadable (%s)", type(error).__name__)
+        return frozenset()
+
+
+def _join_blocks(blocks: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """The blocks joined by blank lines, empty ones dropped, with each block's offsets."""
     text_parts: list[str] = []
     spans: list[tuple[int, int]] = []
     offset = 0
@@ -116,32 +193,4 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict[
         text_parts.append(block)
         spans.append((offset, offset + len(block)))
         offset += len(block)
-    return "".join(text_parts), spans, _core_metadata(document)
-
-
-def _table_rows(table) -> list[str]:
-    rows = []
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            # Merged cells come back once per grid column; keep each underlying cell once.
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split()))
-        rows.append(" | ".join(c for c in cells if c))
-    return rows
-
-
-def _core_metadata(document) -> dict[str, str]:
-    try:
-        props = document.core_properties
-        created = props.created
-        return {
-            "title": (props.title or "").strip(),
-            "author": (props.author or "").strip(),
-            "published": created.date().isoformat() if created else "",
-        }
-    except Exception as error:  # a malformed core.xml should not cost the analyst the text
-        log.info("Word core properties unreadable (%s)", type(error).__name__)
-        return {"title": "", "author": "", "published": ""}
+    return "".join(text_parts), spans

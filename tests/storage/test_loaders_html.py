@@ -3,6 +3,7 @@
 
 import pytest
 
+from briefing_app.storage.readers import html_reader
 from briefing_app.storage.readers.load import load_path
 from support.refusals import refused
 
@@ -106,3 +107,73 @@ def test_binary_html_is_refused(tmp_path):
     path = tmp_path / "image.htm"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 5000)
     assert "binary" in refused(path)
+
+
+def _nested(depth: int, inner: str) -> str:
+    return ("<html><head><title>Deep</title></head><body>" + "<div>" * depth + inner
+            + "</div>" * depth + "<p>Harbour officials closed the pier after dark.</p>"
+            "</body></html>")
+
+
+def test_article_300_levels_deep_is_read(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text(_nested(300, f"<p>{BODY}</p>"), encoding="utf-8")
+    source = load_path(path)
+    assert BODY in source.text
+    assert "Harbour officials closed the pier" in source.text
+
+
+def test_page_deeper_than_the_parser_follows_is_refused(tmp_path):
+    path = tmp_path / "abyss.html"
+    path.write_text(_nested(3_000, f"<p>{BODY}</p>"), encoding="utf-8")
+    assert "levels deep" in refused(path)
+
+
+FURNITURE = ("<nav>Home | World</nav><header>HEADER-MARKER Harbour Times</header>"
+             "<div role='navigation'>ROLE-MARKER Sections</div>{body}"
+             "<aside>ASIDE-MARKER Read more</aside><footer>FOOTER-MARKER Contact</footer>")
+
+
+@pytest.mark.parametrize("body", [
+    "<p>Port closed on Monday, officials said.</p>",  # short: trafilatura keeps the menu
+    f"<article><p>{BODY}</p><p>{BODY.replace('Thursday', 'Friday')}</p></article>",
+    "<div>Port closed.</div>",  # trafilatura finds nothing: the fallback path
+])
+def test_page_furniture_never_becomes_article_text(tmp_path, body):
+    path = tmp_path / "furnished.html"
+    path.write_text("<html><body>" + FURNITURE.format(body=body) + "</body></html>",
+                    encoding="utf-8")
+    source = load_path(path)
+    assert source.text
+    for marker in ("Home", "World", "HEADER-MARKER", "ROLE-MARKER", "ASIDE-MARKER",
+                   "FOOTER-MARKER"):
+        assert marker not in source.text, source.text
+    assert source.text.startswith(("Port closed", BODY))
+
+
+def test_over_long_page_is_refused_before_extraction(tmp_path, monkeypatch):
+    def never(*args):
+        raise AssertionError("the slow extraction ran on a page already too long")
+
+    monkeypatch.setattr(html_reader, "read_html", never)
+    path = tmp_path / "long.html"
+    path.write_text("<html><body>" + f"<p>{BODY}</p>\n" * 200 + "</body></html>",
+                    encoding="utf-8")
+    message = refused(path, max_chars=10_000)
+    assert "has about" in message and "(setting: max_text_chars)" in message
+
+
+def test_scripts_and_markup_do_not_count_toward_the_estimate(tmp_path):
+    script = "<script>var state = {" + '"k": "<b>v</b>", ' * 20_000 + "};</script>"
+    styles = "<style>" + "p { color: red } " * 5_000 + "</STYLE >"
+    page = (f"<html><head>{styles}</head><body><!-- {'x' * 50_000} -->{script}"
+            f"<p class='lead' data-x='{'y' * 50_000}'>{BODY}</p></body></html>")
+    assert len(BODY) <= html_reader.visible_estimate(page) <= len(BODY) + 10
+    path = tmp_path / "app.html"
+    path.write_text(page, encoding="utf-8")
+    assert BODY in load_path(path, max_chars=2_000).text
+
+
+def test_estimate_is_safe_on_unclosed_markup():
+    assert html_reader.visible_estimate("<" * 100_000) == 100_000
+    assert html_reader.visible_estimate("Port <script> x" * 10_000) == 5

@@ -7,7 +7,9 @@ import os
 import pytest
 
 from briefing_app.errors import LoadError
-from briefing_app.storage.readers.common import paragraph_spans
+from briefing_app.settings import Settings
+from briefing_app.storage.readers import load
+from briefing_app.storage.readers.common import format_size, paragraph_spans
 from briefing_app.storage.readers.load import load_path, load_text
 from support.refusals import refused
 
@@ -187,5 +189,61 @@ def test_text_above_max_chars_is_refused_naming_the_setting(tmp_path):
 def test_default_limits_message(tmp_path):
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:  # sparse: cheap to create, 50 MB + 1 on paper
-        handle.truncate(50_000_001)
+        handle.truncate(50 * 1024 * 1024 + 1)
     assert "larger than the 50 MB input limit (setting: max_input_mb)" in refused(path)
+
+
+def test_the_settings_limit_reads_as_whole_megabytes(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Port news. " * 200_000)  # 2.2 MB
+    settings = Settings()
+    settings.set("max_input_mb", 2)
+    message = refused(path, **settings.input_limits())
+    assert "larger than the 2 MB input limit" in message
+
+
+@pytest.mark.parametrize("size, shown", [
+    (1, "1 byte"), (300, "300 bytes"), (5_000, "4.9 KB"), (12 * 1024, "12 KB"),
+    (50 * 1024 * 1024, "50 MB"), (50_000_000, "48 MB"), (int(1.5 * 1024 ** 3), "1.5 GB"),
+    (10 * 1024 ** 3, "10 GB"),
+])
+def test_sizes_read_naturally_in_one_unit(size, shown):
+    assert format_size(size) == shown
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_text_without_a_byte_order_mark_is_decoded(tmp_path, encoding):
+    path = tmp_path / f"article-{encoding}.txt"
+    path.write_bytes(ARTICLE.encode(encoding))
+    source = load_path(path)
+    assert source.text == ARTICLE
+    assert any(note.startswith(f"decoded as {encoding} ") and "byte-order mark" in note
+               for note in source.notes), source.notes
+
+
+def test_wide_looking_binary_is_still_refused(tmp_path):
+    # Every other byte NUL, like UTF-16 LE, but the "characters" are control codes.
+    path = tmp_path / "table.txt"
+    path.write_bytes(bytes([3, 0, 5, 0, 7, 0, 1, 0]) * 1000)
+    assert "binary" in refused(path)
+
+
+def test_character_limit_is_checked_before_the_control_work(tmp_path, monkeypatch):
+    def never(text):
+        raise AssertionError("control characters replaced in a text already too long")
+
+    monkeypatch.setattr(load, "replace_controls", never)
+    path = tmp_path / "long.txt"
+    path.write_text("Quiet docks.\x00 " * 1_000, encoding="utf-8")
+    assert "(setting: max_text_chars)" in refused(path, max_chars=5_000)
+
+
+def test_100000_one_character_paragraphs_are_split(tmp_path):
+    text = "".join(f"{chr(97 + i % 26)}\n\n" for i in range(100_000))
+    spans = paragraph_spans(text)
+    assert len(spans) == 100_000
+    assert spans[0] == (0, 1) and spans[-1] == (len(text) - 3, len(text) - 2)
+    assert all(end - start == 1 for start, end in spans)
+    path = tmp_path / "letters.txt"
+    path.write_text(text, encoding="utf-8")
+    assert len(load_path(path).paragraphs) == 100_000

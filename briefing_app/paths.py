@@ -1,11 +1,13 @@
 """Where things live: platformdirs folders for config, data and cache, and bundled resources.
 
 Tests point everything at a temporary folder by setting BRIEFING_APP_HOME (or calling
-`override_home`), so no test ever touches the user's real folders.
+`override_home`), so no test ever touches the user's real folders. A folder that cannot be
+made never stops the program: warning() says which, and the defaults apply.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from briefing_app import APP_ID
 
 _APP_DIR_NAME = "briefing-app"
 _home_override: Path | None = None
+# Folder role -> (the folder and what went wrong, what the user loses); read by warning().
+_problems: dict[str, tuple[str, str]] = {}
 
 
 def override_home(path: str | Path | None) -> None:
@@ -33,29 +37,69 @@ def _home() -> Path | None:
 def config_dir() -> Path:
     home = _home()
     path = home / "config" if home else Path(platformdirs.user_config_dir(_APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _made(path, "settings")
 
 
 def data_dir() -> Path:
     home = _home()
     path = home / "data" if home else Path(platformdirs.user_data_dir(_APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _made(path, "data")
 
 
 def cache_dir() -> Path:
     home = _home()
     path = home / "cache" if home else Path(platformdirs.user_cache_dir(_APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return _made(path, "cache")
 
 
 def log_dir() -> Path:
     home = _home()
     path = home / "log" if home else Path(platformdirs.user_log_dir(_APP_DIR_NAME, False))
-    path.mkdir(parents=True, exist_ok=True)
+    return _made(path, "log")
+
+
+def _made(path: Path, role: str) -> Path:
+    """`path`, created if need be. A folder that cannot be made (a file in its place, a
+    read-only file system) is noted for warning() and returned all the same: reading from
+    it then fails like a missing file (defaults apply) and writing says what went wrong."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        _problems[role] = f"the {role} folder {path} ({_reason(error)})", _CONSEQUENCES[role]
+    else:
+        _problems.pop(role, None)
     return path
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "a file is in the way"
+    return _REASONS.get(error.errno, (error.strerror or str(error)).lower())
+
+
+_CONSEQUENCES = {
+    "settings": "the default settings apply and changes are not saved",
+    "data": "unsaved work is not autosaved",
+    "cache": "nothing is cached",
+    "log": "no log is written",
+}
+_REASONS = {
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "the disk is full",
+}
+
+
+def warning() -> str | None:
+    """One sentence on the folders that could not be made (None when all could): the
+    command line prints it, the window can show it."""
+    if not _problems:
+        return None
+    folders = " or ".join(folder for folder, _ in _problems.values())
+    consequences = ", ".join(consequence for _, consequence in _problems.values())
+    fix = "it a writable folder" if len(_problems) == 1 else "them writable folders"
+    return f"Could not use {folders}: {consequences}; make {fix}."
 
 
 def resources_dir() -> Path:

@@ -243,6 +243,33 @@ def test_unwritable_folder(tmp_path):
     assert path.read_bytes() == before
 
 
+def test_save_to_a_name_of_255_bytes(tmp_path):
+    # The longest name the file system allows: the temporary file beside it must be shorter.
+    path = tmp_path / ("p" * (255 - len(".briefing")) + ".briefing")
+    save_project(builders.sample_briefing(), path)
+    save_project(builders.sample_briefing(), path)  # and again, over the existing file
+    assert load_project(path) == builders.sample_briefing()
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.timeout(20)
+def test_project_that_is_a_fifo_is_refused_without_blocking(tmp_path):
+    path = tmp_path / "pipe.briefing"
+    os.mkfifo(path)
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == ("Could not open the project pipe.briefing: it is a named pipe "
+                                 "(FIFO), not a regular file; choose a saved file instead.")
+
+
+def test_project_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(project_file, "MAX_PROJECT_BYTES", 1000)
+    path = tmp_path / "huge.briefing"
+    path.write_text(SAMPLE_TEXT, encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=r"huge\.briefing: it is larger than the 1,000 "):
+        load_project(path)
+
+
 SAVER = """
 import sys
 from pathlib import Path

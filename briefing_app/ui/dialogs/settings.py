@@ -98,11 +98,13 @@ class SettingsDialog(QDialog):
         self.pipeline_note = QLabel(group, objectName="settingsPipelineNote", wordWrap=True)
         self.pipeline.textChanged.connect(self._check_pipeline)
         self._check_pipeline(self.pipeline.text())
-        self.max_mb = QSpinBox(group, objectName="settingsMaxInputMb", minimum=1,
-                               maximum=4096, suffix=" MB", value=get("max_input_mb"))
-        self.max_chars = QSpinBox(group, objectName="settingsMaxTextChars", minimum=1000,
-                                  maximum=2_000_000_000, singleStep=100_000,
-                                  value=get("max_text_chars"))
+        # The ranges are the settings' own, so an accepted dialog never holds a refused value.
+        mb, chars = SETTINGS["max_input_mb"], SETTINGS["max_text_chars"]
+        self.max_mb = QSpinBox(group, objectName="settingsMaxInputMb", minimum=mb.minimum,
+                               maximum=mb.maximum, suffix=" MB", value=get("max_input_mb"))
+        self.max_chars = QSpinBox(group, objectName="settingsMaxTextChars",
+                                  minimum=chars.minimum, maximum=chars.maximum,
+                                  singleStep=100_000, value=get("max_text_chars"))
         self.max_chars.setGroupSeparatorShown(True)
         form.addRow("spaCy &pipeline:", self.pipeline)
         form.addRow("", self.pipeline_note)

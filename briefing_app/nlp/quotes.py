@@ -9,10 +9,13 @@ paragraph, so an unbalanced mark never swallows the rest of the article.
 from __future__ import annotations
 
 import bisect
+import re
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 CLOSERS = {"\u201d", "\u00bb"}
 STRAIGHT = '"'
+# Every quotation mark, once: two apostrophes stand for one mark in some wire copy ('').
+MARK = re.compile("''|[" + STRAIGHT + "".join(OPENERS) + "".join(CLOSERS) + "]")
 
 
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -22,13 +25,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     for index, (p_start, p_end) in enumerate(paragraphs):
         carried = open_at is not None
         first = _first_visible(text, p_start, p_end)
-        pos = p_start
-        while pos < p_end:
+        for pos, width in _marks(text, p_start, p_end):
             ch = text[pos]
-            width = _mark_width(text, pos, ch)
-            if not width:
-                pos += 1
-                continue
             if open_at is None:
                 if ch not in CLOSERS:
                     open_at = pos
@@ -37,7 +35,6 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
             elif ch not in OPENERS:
                 spans.append((open_at, pos + width))
                 open_at = None
-            pos += width
         if open_at is not None:
             carry = index + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[index + 1])
             if not carry:
@@ -48,13 +45,18 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
     return spans
 
 
-def _mark_width(text: str, pos: int, ch: str) -> int:
-    """1 for a quotation mark, 2 for two apostrophes used as one ('' in some wire copy)."""
-    if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
-        return 1
-    if ch == "'" and text.startswith("''", pos):
-        return 2
-    return 0
+def _marks(text: str, start: int, end: int):
+    """(position, width) of each mark starting in [start, end), found by the regex engine
+    rather than a loop over every character; a '' pair may end just past `end`."""
+    for match in MARK.finditer(text, start, min(end + 1, len(text))):
+        if match.start() >= end:
+            break
+        yield match.start(), match.end() - match.start()
+
+
+def mark_positions(text: str) -> list[int]:
+    """Where every quotation mark of the text starts, in order."""
+    return [match.start() for match in MARK.finditer(text)]
 
 
 def _first_visible(text: str, start: int, end: int) -> int:

@@ -2,7 +2,9 @@
 
 import datetime
 import io
+import random
 import re
+import string
 import zipfile
 
 import docx
@@ -376,3 +378,47 @@ def test_python_docx_defaults_are_not_the_articles(tmp_path):
     document.save(path)
     source = load_path(path)
     assert (source.title, source.author, source.published) == ("from-a-script", "", "")
+
+
+def _formatted_body(paragraphs):
+    """Word-by-word formatting with rsid attributes: about as much XML per character as
+    a genuine article gets. Seeded made-up words keep it from compressing like a bomb."""
+    rng = random.Random(7)
+    run = ('<w:r w:rsidR="00A1B2C3" w:rsidRPr="00D4E5F6"><w:rPr><w:b/><w:i/></w:rPr>'
+           '<w:t xml:space="preserve">{} </w:t></w:r>')
+
+    def word():
+        return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 9)))
+
+    return "".join(_para("".join(run.format(word()) for _ in range(14)))
+                   for _ in range(paragraphs))
+
+
+def test_body_too_big_for_the_character_limit_is_refused_before_parsing(tmp_path,
+                                                                      monkeypatch):
+    path = _word(tmp_path / "huge.docx", _formatted_body(3000))
+    parsed = []
+    monkeypatch.setattr(docx, "Document", lambda *a, **k: parsed.append(a))
+    with pytest.raises(LoadError) as info:
+        docx_reader.check_archive(path.read_bytes(), path.name, max_chars=20_000)
+    message = str(info.value)
+    assert "setting: max_text_chars" in message and "20,000-character limit" in message
+    assert message.startswith("huge.docx holds ") and "\n" not in message
+    assert parsed == []
+
+
+def test_formatted_article_within_the_limit_is_not_refused_by_its_size(tmp_path):
+    path = _word(tmp_path / "long.docx", _formatted_body(3000))
+    data = path.read_bytes()
+    text = docx_reader.read_docx(data, path.name)[0]
+    with zipfile.ZipFile(path) as archive:
+        xml_size = archive.getinfo("word/document.xml").file_size
+    assert xml_size > 1_000_000  # past the floor, so the ratio itself is what is tested
+    assert xml_size / len(text) < docx_reader.BODY_BYTES_PER_CHAR
+    docx_reader.check_archive(data, path.name, max_chars=len(text))  # no LoadError
+
+
+def test_document_without_a_body_has_no_text(tmp_path):
+    path = _word(tmp_path / "bodiless.docx", "", changes={
+        "word/document.xml": lambda xml: re.sub(rb"<w:body>.*</w:body>", b"", xml, flags=re.S)})
+    assert "has no text" in refused(path)

@@ -163,7 +163,9 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict]
             f"{_SAVE_AGAIN}."
         ) from exc
     walker = BodyWalker(_hidden_styles(document))
-    walker.read_blocks(document.element.body)
+    body = document.element.body
+    if body is not None:  # a document without w:body has no text; the caller says so
+        walker.read_blocks(body)
     text, spans = _join_blocks(walker.blocks)
     meta = core_metadata(document)
     meta["notes"] = [note for key, note in _NOTES.items() if key in walker.found]

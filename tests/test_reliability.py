@@ -95,7 +95,13 @@ BAD_FILES = {
     "pdf_no_text": ("scan.pdf", lambda: make_pdf([[]])),
     "pdf_password": ("secret.pdf", lambda: make_pdf([["Secret text."]], encrypt=True)),
     "too_many_chars": ("huge.txt", lambda: ("All quiet on the docks. " * 220_000).encode()),
+    "html_too_many_chars": ("long.html", lambda: (
+        "<html><body>" + "<p>All quiet on the docks tonight.</p>\n" * 80_000
+        + "</body></html>").encode()),
+    "size_message": ("big.txt", lambda: b"All quiet on the docks. " * 50_000),
 }
+# Cases run with the input limit set to 1 MB, so a small file is enough to cross it.
+ONE_MB_LIMIT = {"docx_huge_part", "size_message"}
 
 GOOD_TEXTS = {
     "crlf": ARTICLE.replace("\n", "\r\n") + "Line one\rline two said nothing.\r",
@@ -106,6 +112,9 @@ GOOD_TEXTS = {
     "one_line": ARTICLE.replace("\n", " ") * 6000,
     "html_hostile": None,
     "docx_external": None,
+    "html_deep": None,
+    "html_short_nav": None,
+    "utf16_no_bom": None,
 }
 
 HOSTILE_HTML = """<html><head><title>Port talks</title>
@@ -115,6 +124,15 @@ HOSTILE_HTML = """<html><head><title>Port talks</title>
 <img src="http://example.invalid/pixel.gif"><article><p>""" + ARTICLE + """</p>
 <p>Officials said the ships would be diverted to Rotterdam if the strike continued.</p>
 </article></body></html>"""
+
+
+# The article 300 elements deep, past libxml2's default limit of 255.
+DEEP_HTML = ("<html><body>" + "<div>" * 300 + f"<p>{ARTICLE}</p>" + "</div>" * 300
+             + "</body></html>")
+# A page so short that trafilatura once kept its menu as the first paragraph.
+SHORT_NAV_HTML = (f"<html><body><nav>Home | News</nav><header>Home | News</header>"
+                  f"<p>{ARTICLE}</p><aside>Home | News</aside><footer>Home | News</footer>"
+                  "</body></html>")
 
 
 def _row_ids(kind):
@@ -149,7 +167,7 @@ def test_bad_input(case, tmp_path, capsys):
         name, build = BAD_FILES[case]
         path = tmp_path / name
         path.write_bytes(build())
-    if case == "docx_huge_part":
+    if case in ONE_MB_LIMIT:
         settings = Settings()
         settings.set("max_input_mb", 1)
         settings.save()
@@ -169,15 +187,25 @@ def test_loads(case, tmp_path, capsys, nlp, no_sockets):
     elif case == "docx_external":
         path = tmp_path / "linked.docx"
         path.write_bytes(_external_docx())
+    elif case in ("html_deep", "html_short_nav"):
+        path = tmp_path / f"{case}.html"
+        path.write_text(DEEP_HTML if case == "html_deep" else SHORT_NAV_HTML, encoding="utf-8")
+    elif case == "utf16_no_bom":
+        path = tmp_path / "wide.txt"
+        path.write_bytes(ARTICLE.encode("utf-16-le"))
     else:
         path = tmp_path / f"{case}.txt"
         path.write_bytes(GOOD_TEXTS[case].encode("utf-8"))
     assert main(["analyze", str(path), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     text = result["text"]
-    if path.suffix == ".txt":
+    if case == "utf16_no_bom":
+        assert text == ARTICLE
+    elif path.suffix == ".txt":
         raw = path.read_bytes().decode("utf-8")
         assert len(text) == len(raw)
+    if path.suffix == ".html":
+        assert "Anna Berg" in text
     assert "EVIL SCRIPT" not in text and "Home | News" not in text
     for actor in result["actors"]:
         for mention in actor["mentions"]:

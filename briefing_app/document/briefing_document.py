@@ -2,15 +2,59 @@
 
 Widgets never change the Briefing directly: they push commands here, and every command
 reports what it touched through `changed`, which the Qt models and the article view follow.
+
+The document also remembers what each project file was when it was opened or last saved
+(a FileStamp), so a save can tell that someone else (another window) wrote it meanwhile.
 """
 
 from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefing_app.domain.model import Briefing
 from briefing_app.domain.ops import Change
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """A file as it was: its modification time, its size and the sha256 of its bytes."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+
+def stamp_file(path: str | os.PathLike[str]) -> FileStamp | None:
+    """The file's stamp now, or None when there is no file to stamp. Reads the whole file."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return FileStamp(info.st_mtime_ns, info.st_size, digest.hexdigest())
+
+
+def changed_since(path: str | os.PathLike[str], stamp: FileStamp | None) -> bool:
+    """True when the file at `path` no longer holds the bytes `stamp` saw (a file that is
+    gone holds nothing to lose, so it has not changed in that sense)."""
+    if stamp is None:
+        return False
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if (info.st_mtime_ns, info.st_size) == (stamp.mtime_ns, stamp.size):
+        return False  # the quick answer; only a touched file needs its bytes read
+    now = stamp_file(path)
+    return now is not None and now.sha256 != stamp.sha256
 
 
 class BriefingDocument(QObject):
@@ -26,6 +70,13 @@ class BriefingDocument(QObject):
         self.path = ""
         self.undo_stack = QUndoStack(self)
         self._pending: set[str] = set()
+        # By path: an undone restore swaps the path back, and its stamp must come with it.
+        self._stamps: dict[str, FileStamp] = {}
+
+    @property
+    def file_stamp(self) -> FileStamp | None:
+        """What the project file at `path` was when this document last read or wrote it."""
+        return self._stamps.get(self.path)
 
     def push(self, command: QUndoCommand) -> None:
         """Run `command` (push calls its redo) and keep it for undo."""
@@ -35,10 +86,12 @@ class BriefingDocument(QObject):
         for change in changes if isinstance(changes, list) else [changes]:
             self.changed.emit(change)
 
-    def replace(self, briefing: Briefing, path: str = "") -> None:
-        """Start over on `briefing` (new or loaded project): no history, nothing unsaved."""
+    def replace(self, briefing: Briefing, path: str = "", stamp: FileStamp | None = None) -> None:
+        """Start over on `briefing` (new or loaded project): no history, nothing unsaved;
+        `stamp` is the project file as it was read."""
         self.briefing = briefing
         self.path = path
+        self._stamps = {path: stamp} if path and stamp else {}
         self._pending.clear()
         self.undo_stack.clear()
         self.reset.emit()
@@ -51,8 +104,13 @@ class BriefingDocument(QObject):
         self.reset.emit()
         return old
 
-    def mark_saved(self, path: str) -> None:
+    def mark_saved(self, path: str, stamp: FileStamp | None = None) -> None:
+        """The briefing is now in `path`; `stamp` is that file as written."""
         self.path = path
+        if stamp is not None:
+            self._stamps[path] = stamp
+        else:  # written but not readable back: an old stamp would call our own file changed
+            self._stamps.pop(path, None)
         self.undo_stack.setClean()
 
     def is_modified(self) -> bool:

@@ -75,6 +75,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._build_queued = False
         self._warmed = False
         self.selecting = False  # select_item is moving a panel row itself: ignore the echo
+        self.autosave_trouble = ""  # why the last autosave failed; '' while autosave works
         self.setWindowTitle(f"Untitled — {APP_NAME}")
         if self.settings.get("theme") != "system":  # else the platform's colours will do
             from briefing_app.ui.theme import paint_first_frame  # for the empty frame only
@@ -95,6 +96,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
         build_window(self, self._engine)
         self.built = True
+        self.autosave.failed.connect(self.autosave_failed)
+        self.autosave.written.connect(self.autosave_worked)
         self.theme = theme_manager()
         self.theme.schemeChanged.connect(self.apply_colours)
         self.apply_settings()
@@ -160,8 +163,25 @@ class MainWindow(FileActionsMixin, QMainWindow):
     # ----------------------------------------------------------------- window
     def update_title(self, *_args) -> None:
         name = Path(self.doc.path).name if self.doc.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        # Only unsaved work is at risk: a clean briefing has nothing to autosave.
+        mark = " — not autosaved" if self.autosave_trouble and self.doc.is_modified() else ""
+        self.setWindowTitle(f"{name}[*]{mark} — {APP_NAME}")
         self.setWindowModified(self.doc.is_modified())
+
+    def autosave_failed(self, reason: str) -> None:
+        """Said once, when autosave stops working; the title keeps the mark until it works."""
+        if not self.autosave_trouble:
+            self.statusBar().showMessage(
+                f"Autosave failed ({reason}): save the briefing, or a crash would lose "
+                "these edits.")
+        self.autosave_trouble = reason
+        self.update_title()
+
+    def autosave_worked(self, _path: str) -> None:
+        if self.autosave_trouble:
+            self.autosave_trouble = ""
+            self.update_title()
+            self.statusBar().showMessage("Autosave works again.", 5000)
 
     def refresh_recent(self) -> None:
         from briefing_app.ui.window.menus import fill_recent  # loaded with the contents
@@ -254,6 +274,13 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.autosave.finish()
         self.shutdown()
         event.accept()
+
+    def end_session(self) -> None:
+        """The process is being ended (SIGTERM): no questions; the unsaved work stays in the
+        autosave for the next start, the session lock is released and the worker stopped."""
+        if self.built:
+            self.autosave.park()
+        self.shutdown()
 
     def shutdown(self) -> bool:
         """Cancel analysis and join the worker thread (on close, and in test teardown)."""

@@ -189,3 +189,47 @@ def test_a_long_export_leaves_the_window_painting(analyzed, tmp_path, monkeypatc
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Source 1" in text and messages == []
 
+
+
+def test_export_over_the_open_project_is_refused_and_keeps_the_review_work(
+        analyzed, tmp_path, dialog_answers, messages, opened):
+    from briefing_app.storage.project_file import save_project
+
+    project = tmp_path / "strike.briefing"
+    save_project(analyzed.doc.briefing, project)
+    analyzed.doc.mark_saved(str(project))
+    before = project.read_bytes()
+    dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(project))
+    assert not analyzed.export_briefing()
+    assert project.read_bytes() == before
+    assert len(messages) == 1 and messages[0][:2] == ("warning", "Could not export")
+    assert "strike.briefing" in messages[0][2] and ".docx" in messages[0][2]
+
+
+@pytest.mark.parametrize("name", ["port_strike.txt", "notes.pdf"])
+def test_export_over_an_article_name_is_refused(analyzed, tmp_path, dialog_answers, messages,
+                                               name):
+    article = tmp_path / "port_strike.txt"  # the article the window opened
+    before = article.read_bytes()
+    dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(tmp_path / name))
+    assert not analyzed.export_briefing()
+    assert article.read_bytes() == before and not (tmp_path / "notes.pdf").exists()
+    assert len(messages) == 1 and name in messages[0][2]
+
+
+def test_the_dialog_stays_open_on_a_name_that_is_an_input(qtbot, tmp_path, messages):
+    article = tmp_path / "wire.docx"
+    docx.Document().save(str(article))
+    link = tmp_path / "link.docx"
+    link.symlink_to(article)
+    dialog = ExportDialog(Settings(), "briefing.docx", "", inputs=[str(article)])
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(link))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert messages == [("warning", "Choose another name",
+                         "link.docx is the input of this briefing and would be overwritten; "
+                         "choose another name for the Word file.")]
+    dialog.path.setText(str(tmp_path / "brief"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted and len(messages) == 1

@@ -120,12 +120,13 @@ def _load(data: bytes, path: Path, name: str, fmt: str, max_chars: int) -> Sourc
     if fmt == "docx":
         from briefing_app.storage.readers.docx_reader import check_archive, read_docx
 
-        check_archive(data, name)
+        check_archive(data, name, max_chars=max_chars)
         text, spans, meta = read_docx(data, name)
         _require_text(text, name, "has no text in its paragraphs or tables")
         check_chars(name, text, max_chars)
         return make_source(text, paragraphs=spans, title=meta["title"] or path.stem,
-                           author=meta["author"], published=meta["published"], **common)
+                           author=meta["author"], published=meta["published"],
+                           notes=meta.get("notes", []), **common)
     if fmt == "pdf":
         from briefing_app.storage.readers.pdf_reader import read_pdf
 

@@ -25,6 +25,7 @@ def override_home(path: str | Path | None) -> None:
     """Send config, data and cache into `path` (tests); None restores the defaults."""
     global _home_override
     _home_override = Path(path) if path is not None else None
+    _problems.clear()  # they were the old home's
 
 
 def _home() -> Path | None:

@@ -73,7 +73,7 @@ def _analyze_parser(sub) -> None:
     parser.add_argument("--out-dir", type=Path,
                         help="write DIR/<file stem>.json per file (DIR/<file name>.json when "
                              "two stems are alike)")
-    parser.add_argument("--model", help="another installed spaCy pipeline")
+    parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
 
 
 def _export_parser(sub) -> None:
@@ -83,7 +83,7 @@ def _export_parser(sub) -> None:
     parser.add_argument("--template", type=Path, help="a .docx or .dotx to take styles from")
     parser.add_argument("--mark", help='handling mark, e.g. "TLP:AMBER"')
     parser.add_argument("--title", help="the briefing's title")
-    parser.add_argument("--model", help="another installed spaCy pipeline")
+    parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
 
 
 def build_parser() -> argparse.ArgumentParser:

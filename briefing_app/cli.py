@@ -115,8 +115,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `briefing-app analyze x | head`: the reader left; not an error
         sys.stderr.close()
         return 0
+    finally:
+        _warn_about_folders()
     build_parser().print_help()
     return 0
+
+
+def _warn_about_folders() -> None:
+    """Once per run: the app folders that could not be used (the run went on on defaults)."""
+    from briefing_app import paths
+
+    problem = paths.warning()
+    if problem and not sys.stderr.closed:
+        print(f"briefing-app: warning: {problem}", file=sys.stderr)
 
 
 def _limits() -> dict:

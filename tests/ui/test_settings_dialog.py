@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QColorDialog, QDialog, QDockWidget
 
-from briefing_app import paths
+from briefing_app import DEFAULT_PIPELINE, paths
 from briefing_app.domain import palette
 from briefing_app.settings import Settings
 from briefing_app.ui.dialogs.settings import SettingsDialog, pipeline_found
@@ -133,7 +133,8 @@ def test_reset_colours_returns_to_the_palette(window, monkeypatch):
 def test_settings_action_and_pipeline_check(window):
     action = window.findChild(object, "actionSettings")
     assert QKeySequence("Ctrl+,") in action.shortcuts()
-    assert pipeline_found("") and pipeline_found("json")
+    assert pipeline_found("") and pipeline_found(DEFAULT_PIPELINE)
+    assert not pipeline_found("json")  # an installed module, but no spaCy pipeline
     assert not pipeline_found("no_such_pipeline_xyz") and not pipeline_found("a..b")
     dialog = SettingsDialog(window.settings, window)
     dialog.show()

@@ -132,7 +132,10 @@ class ExportDialog(QDialog):
         self._settings.set("export_mark", choices.mark)
         self._settings.set("export_template", choices.template)
         self._settings.set("export_open_after", choices.open_after)
-        self._settings.save()
+        try:
+            self._settings.save()
+        except BriefingError as error:  # the export goes on; only the remembered choices are lost
+            QMessageBox.warning(self, "Could not save the settings", str(error))
 
 
 def _template(choices: ExportChoices) -> list[str]:

@@ -7,9 +7,6 @@ them and puts them into effect (MainWindow.apply_settings), so nothing needs a r
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -30,6 +27,8 @@ from PySide6.QtWidgets import (
 from briefing_app import DEFAULT_PIPELINE
 from briefing_app.domain import palette
 from briefing_app.domain.model import ACTOR_KINDS, HANDLING_MARKS
+from briefing_app.errors import PipelineError
+from briefing_app.nlp.pipeline import find_pipeline
 from briefing_app.settings import SETTINGS, Settings
 from briefing_app.ui.theme import THEME_LABELS, THEMES
 
@@ -37,14 +36,15 @@ from briefing_app.ui.theme import THEME_LABELS, THEMES
 def pipeline_found(name: str) -> bool:
     """Whether spaCy could load `name`: an installed package or a folder ('' = default).
 
-    A cheap look without importing spaCy; spaCy's own error still has the last word.
+    The same rule the loader applies (files only: nothing is imported, spaCy neither).
     """
-    if not name or Path(name).expanduser().is_dir():
+    if not name:
         return True
     try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):  # "a.b" with no "a", or an empty part
+        find_pipeline(name)
+    except PipelineError:
         return False
+    return True
 
 
 class ColourButton(QPushButton):

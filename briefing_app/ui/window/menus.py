@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
+from briefing_app.settings import SETTINGS
 from briefing_app.ui.editing.review_keys import REVIEW_KEYS
 from briefing_app.ui.window.actions import make_action
 
@@ -87,8 +88,10 @@ def build_menus(window) -> None:
 
 
 def _zoom(window, steps: int) -> None:
-    window.article.zoom(steps)
-    window.settings.set("zoom", window.settings.get("zoom") + steps)
+    old = window.settings.get("zoom")
+    new = SETTINGS["zoom"].clamp(old + steps)  # past the declared range the view stays put
+    window.article.zoom(new - old)
+    window.settings.set("zoom", new)
 
 
 def fill_recent(window) -> None:

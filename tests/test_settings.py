@@ -183,3 +183,5 @@ def test_analyze_with_a_home_that_is_a_file_has_no_traceback(tmp_path):
     assert "Traceback" not in run.stderr
     assert run.returncode == 2
     assert "nowhere.txt" in run.stderr and "could not be found" in run.stderr
+    warnings = [line for line in run.stderr.splitlines() if "warning: Could not use" in line]
+    assert len(warnings) == 1 and str(home) in warnings[0]  # said once, naming the folder

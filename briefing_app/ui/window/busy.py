@@ -81,7 +81,7 @@ def run_busy(parent: QWidget, label: str, job: Callable[[], T], *,
     thread.start()
     try:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-        if cancellable and not ended.is_set():
+        if cancellable and not ended.is_set() and not cancelled:
             QApplication.restoreOverrideCursor()  # the Cancel button must look clickable
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
             loop.exec()

@@ -14,6 +14,7 @@ import logging
 import zipfile
 
 from briefing_app.errors import LoadError
+from briefing_app.storage.readers.common import format_size
 from briefing_app.storage.readers.docx_body import (
     ALT_CHUNK,
     HIDDEN,
@@ -89,7 +90,7 @@ def check_archive(
         )
         if bomb:
             raise LoadError(
-                f"{name} would expand to {total / 1_000_000:,.0f} MB when unpacked, which "
+                f"{name} would expand to {format_size(total)} when unpacked, which "
                 f"looks like a zip bomb; it was refused, so {_SAVE_AGAIN} if it is genuine."
             )
         names = {info.filename for info in infos}
@@ -119,7 +120,7 @@ def _check_body_size(size: int, name: str, max_chars: int) -> None:
     if size <= max(_BODY_FLOOR, BODY_BYTES_PER_CHAR * max_chars):
         return
     raise LoadError(
-        f"{name} holds {size / 1_000_000:,.0f} MB of document text and markup, far more than "
+        f"{name} holds {format_size(size)} of document text and markup, far more than "
         f"fits the {max_chars:,}-character limit (setting: max_text_chars); split the "
         "article or raise the limit in Settings."
     )

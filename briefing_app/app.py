@@ -3,12 +3,22 @@
 Importing this module and showing the window must stay cheap: the window's contents are
 built right after its first frame, and spaCy is loaded later still, by the analysis
 worker, once the window is on screen.
+
+SIGTERM (logout, shutdown, `kill`) ends the program the way a crash would not: every
+window's unsaved work goes to its autosave, the session locks are released and the worker
+stops, so the next start offers the work back. Python runs a signal handler only when the
+interpreter gets control, which Qt's idle event loop never gives it; the signal's wakeup
+byte on a socket pair, watched by a QSocketNotifier, gives it control.
 """
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
+import threading
 
+from PySide6.QtCore import QSocketNotifier, QThread, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +28,7 @@ from briefing_app.settings import Settings
 from briefing_app.ui.window.main_window import MainWindow
 
 _app: QApplication | None = None  # held here: a collected QApplication takes Qt down with it
+_wakeup: tuple | None = None  # the socket pair and notifier of SIGTERM's wakeup, kept alive
 
 
 def _application() -> QApplication:
@@ -28,9 +39,58 @@ def _application() -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
+        _end_on_sigterm(app)  # only in a program of our own: a host keeps its own handlers
     if app.windowIcon().isNull():  # also when a host (pytest-qt) made the QApplication
         app.setWindowIcon(QIcon(app_icon_path()))
     return app
+
+
+def _end_on_sigterm(app: QApplication) -> None:
+    global _wakeup
+    if threading.current_thread() is not threading.main_thread():
+        return  # signal handlers can only be installed from the main thread
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woken() -> None:
+        try:
+            signals = reader.recv(64)
+        except OSError:  # nothing to read after all
+            return
+        if signal.SIGTERM in signals:
+            _end_session(app)
+
+    notifier.activated.connect(woken)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    signal.signal(signal.SIGTERM, _sigterm_handler)
+    _wakeup = (reader, writer, notifier)
+
+
+def _sigterm_handler(_signum, _frame) -> None:
+    if QThread.currentThread().loopLevel() == 0:
+        # No event loop is running to wake (a script between calls): end here and now.
+        for window in _main_windows():
+            window.end_session()
+        raise SystemExit(0)
+    # Otherwise the wakeup byte reaches the notifier, which ends the session from the loop.
+
+
+def _main_windows() -> list[MainWindow]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+
+
+def _end_session(app: QApplication) -> None:
+    from briefing_app.ui.window import busy
+
+    if busy.running():  # a save under way is finished, never cut: then we end
+        QTimer.singleShot(50, lambda: _end_session(app))
+        return
+    for window in _main_windows():
+        window.end_session()
+    # exit, not quit: quit would close the windows, and a close asks about unsaved work.
+    app.exit(0)
 
 
 def create_main_window(settings: Settings | None = None, *, engine=None) -> MainWindow:

@@ -115,7 +115,10 @@ def _settle_temp_files(folder: Path) -> None:
         return
     if not temps:
         return
-    anyone_live = any(_is_live(lock) for lock in folder.glob("session-*.lock"))
+    sessions = {path.stem for path in folder.glob("session-*")
+                if path.suffix in (PROJECT_SUFFIX, ".lock")}
+    live = {session for session in sessions if _is_live(folder / f"{session}.lock")}
+    dead = sorted(sessions - live)
     for temp in temps:
         owner = _TEMP_OWNER.match(temp.name)
         try:
@@ -123,11 +126,16 @@ def _settle_temp_files(folder: Path) -> None:
         except OSError:
             continue
         if owner:
-            if _is_live(folder / f"{owner.group(1)}.lock"):
+            session = owner.group(1)
+            if session in live:
                 continue  # a write under way in a running window
-        elif anyone_live and age < STALE_TEMP_S:
-            continue  # it may be a running window's: only its age can say it is not
-        _settle_temp_file(temp, folder, owner.group(1) if owner else "")
+        else:
+            if live and age < STALE_TEMP_S:
+                continue  # it may be a running window's: only its age can say it is not
+            # A short name does not say whose it is; with one dead session it can only be
+            # that one's, otherwise it becomes a recovered session of its own.
+            session = dead[0] if len(dead) == 1 else ""
+        _settle_temp_file(temp, folder, session)
 
 
 def _settle_temp_file(temp: Path, folder: Path, session: str) -> None:

@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.document.autosave import autosave_dir, find_recoveries
-from briefing_app.storage.project_file import dumps
+from briefing_app.storage.project_file import dumps, load_project
+from support.child_env import child_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -153,3 +154,109 @@ def test_older_crashed_sessions_wait_for_the_next_start(private_home, tmp_path, 
     make_window(handmade.FakeEngine())
     assert len(texts) == 2 and "older autosaved" not in texts[1]
     assert find_recoveries() == []
+
+
+def _run_child(code: str, home: Path, out: Path, until: str, then=None):
+    """Start a window in a child, wait until it has made `out/until`, then call `then` on
+    it; returns the child once it has ended, its stderr read."""
+    handmade = ROOT / "tests" / "support" / "handmade.py"
+    child = subprocess.Popen([sys.executable, "-c", code, str(handmade), str(out)],
+                             env=child_env(PYTHONPATH=str(ROOT)),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    try:
+        while not (out / until).exists():  # the child's only way to say where it is
+            if child.poll() is not None:
+                break
+            if time.monotonic() > deadline:
+                pytest.fail(f"the child did not reach {until} within the deadline")
+            time.sleep(0.05)
+        if then is not None and child.poll() is None:
+            then(child)
+        child.stderr_text = child.communicate(timeout=60)[1]
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait(10)
+    return child
+
+
+CHILD_PREAMBLE = textwrap.dedent("""
+    import importlib.util, os, signal, sys
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    from briefing_app.app import create_main_window
+    from briefing_app.document import briefing_commands as bc
+    from briefing_app.document.commands import AddSourceCommand
+    from briefing_app.storage.project_file import dumps
+
+    spec = importlib.util.spec_from_file_location("handmade", sys.argv[1])
+    handmade = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(handmade)
+    out = Path(sys.argv[2])
+    window = create_main_window(engine=handmade.FakeEngine())
+    window.show()
+    doc = window.doc
+    doc.path = str(out / "strike.briefing")
+
+    def expect(name):
+        (out / "expected.tmp").write_text(dumps(doc.briefing), encoding="utf-8")
+        os.replace(out / "expected.tmp", out / name)
+""")
+
+CHILD_KILLED_IN_RENAME = CHILD_PREAMBLE + textwrap.dedent("""
+    real_replace = os.replace
+    writes = []
+
+    def replace(src, dst, *args, **kwargs):
+        # The autosave's second write, after its fsync and before its rename: killed.
+        if str(dst).endswith(".briefing") and "autosave" in str(dst):
+            writes.append(dst)
+            if len(writes) == 2:
+                expect("expected.done")
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real_replace(src, dst, *args, **kwargs)
+
+    os.replace = replace
+    window.autosave._timer.setInterval(10)
+    window.autosave.written.connect(
+        lambda _path: doc.push(bc.SetBriefingFieldsCommand(doc, {"bluf": "Second write."})))
+    doc.push(AddSourceCommand(doc, handmade.make_source()))
+    sys.exit(QApplication.exec())
+""")
+
+CHILD_TERMINATED = CHILD_PREAMBLE + textwrap.dedent("""
+    doc.push(AddSourceCommand(doc, handmade.make_source()))
+    doc.push(bc.SetBriefingFieldsCommand(doc, {"bluf": "Not yet autosaved."}))
+    assert not window.autosave.file.exists()  # five seconds to go: SIGTERM comes first
+    expect("expected.done")
+    sys.exit(QApplication.exec())
+""")
+
+
+def test_a_kill_between_fsync_and_rename_is_offered_back(private_home, tmp_path):
+    child = _run_child(CHILD_KILLED_IN_RENAME, private_home, tmp_path, "expected.done")
+    assert child.returncode == -signal.SIGKILL, child.stderr_text
+    folder = autosave_dir()
+    assert list(folder.glob("*.tmp"))  # the complete temp file the kill left
+    found = find_recoveries()
+    assert list(folder.glob("*.tmp")) == []
+    assert len(found) == 1
+    assert found[0].original_path == str(tmp_path / "strike.briefing")
+    recovered = load_project(found[0].file)
+    assert recovered.bluf == "Second write."
+    assert dumps(recovered) == (tmp_path / "expected.done").read_text(encoding="utf-8")
+
+
+def test_sigterm_autosaves_releases_the_lock_and_ends_cleanly(private_home, tmp_path):
+    child = _run_child(CHILD_TERMINATED, private_home, tmp_path, "expected.done",
+                       then=lambda child: child.send_signal(signal.SIGTERM))
+    assert child.returncode == 0, child.stderr_text
+    assert "Traceback" not in child.stderr_text and "QThread" not in child.stderr_text
+    folder = autosave_dir()
+    assert list(folder.glob("*.lock")) == []  # released, not left for a stale check
+    found = find_recoveries()
+    assert len(found) == 1 and found[0].original_path == str(tmp_path / "strike.briefing")
+    recovered = load_project(found[0].file)
+    assert recovered.bluf == "Not yet autosaved."
+    assert dumps(recovered) == (tmp_path / "expected.done").read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 Long texts go through nlp.pipe paragraph by paragraph (spaCy refuses Docs over 1,000,000
 characters and its memory grows with Doc length); offsets are shifted back into the source.
+A paragraph crowded with quotation marks is cut into pieces as well, and a short paragraph
+that recurs is parsed once, so pathological small texts stay linear.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from briefing_app.nlp.quotes import find_quotes, mark_positions
 # with Doc length, and a 1 MB text without line breaks must still go through.
 _MAX_PIECE = 20_000
 _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?\s+")
-# Quotation marks in one piece: every token of a piece is checked against its quotes, so
-# 24,000 marks in one paragraph cost 24,000 x 24,000. News paragraphs hold far fewer
-# (at most 76 in the tuning articles), so this never cuts one.
+# Quotation marks in one piece: claims.extract checks every token of a piece against each
+# of its quotes, so 24,000 marks on one line took quadratic time. News paragraphs hold far
+# fewer (at most 76 in the tuning articles), so this never cuts one.
 _MAX_MARKS = 200
 # Texts up to this length are parsed once however often they recur; kept Docs stay small.
 _MAX_REUSED = 200

@@ -30,8 +30,8 @@ _CHANGED = object()  # the save job's answer when the file changed since it was 
 
 
 class FileActionsMixin:
-    """Needs self.build, self.doc, self.settings, self.analysis, self.show_source and
-    self.refresh_recent."""
+    """Needs self.build, self.doc, self.settings, self.save_settings, self.analysis,
+    self.show_source and self.refresh_recent."""
 
     def new_briefing(self) -> Briefing:
         return self.settings.new_briefing()
@@ -61,7 +61,7 @@ class FileActionsMixin:
             return False
         if opened:
             self.settings.add_recent(str(Path(path).resolve()))
-            self.settings.save()
+            self.save_settings()
             self.refresh_recent()
         return opened
 
@@ -138,7 +138,7 @@ class FileActionsMixin:
         self.doc.mark_saved(path, written)
         self.update_title()
         self.settings.add_recent(str(Path(path).resolve()))
-        self.settings.save()
+        self.save_settings()
         self.refresh_recent()
         self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
         return True

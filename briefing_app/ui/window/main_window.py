@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from briefing_app import APP_NAME
+from briefing_app import APP_NAME, paths
 from briefing_app.domain.vocab import ItemKind
+from briefing_app.errors import BriefingError
 from briefing_app.settings import Settings
 from briefing_app.ui.window.file_actions import FileActionsMixin
 
@@ -107,6 +108,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
             self.restoreState(self._setting_bytes("window_state"))
         if self.isVisible():
             self._queue_warm_up()
+        problem = paths.warning()  # unusable app folders: the window runs on defaults
+        if problem:
+            self.status.showMessage(problem, 20000)
         self.ready.emit()
 
     def paintEvent(self, event) -> None:
@@ -161,6 +165,15 @@ class MainWindow(FileActionsMixin, QMainWindow):
         QMessageBox.warning(self, "Analysis failed", message)
 
     # ----------------------------------------------------------------- window
+    def save_settings(self) -> bool:
+        """Write the settings; a failure is said in the status bar, never blocks the window."""
+        try:
+            self.settings.save()
+        except BriefingError as error:
+            self.statusBar().showMessage(str(error), 10000)
+            return False
+        return True
+
     def update_title(self, *_args) -> None:
         name = Path(self.doc.path).name if self.doc.path else "Untitled"
         # Only unsaved work is at risk: a clean briefing has nothing to autosave.
@@ -198,7 +211,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
 
         if not SettingsDialog(self.settings, self).exec():
             return
-        self.settings.save()
+        self.save_settings()
         self.apply_settings()
         doc = self.doc
         if not doc.path and not doc.briefing.sources and doc.undo_stack.count() == 0:
@@ -262,7 +275,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if not self.built:  # closed before its contents were built: nothing to lose
             self.settings.set("window_geometry",
                               self.saveGeometry().toBase64().data().decode())
-            self.settings.save()
+            self.save_settings()
             event.accept()
             return
         if not self.maybe_save():
@@ -270,7 +283,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return
         self.settings.set("window_geometry", self.saveGeometry().toBase64().data().decode())
         self.settings.set("window_state", self.saveState().toBase64().data().decode())
-        self.settings.save()
+        self.save_settings()
         self.autosave.finish()
         self.shutdown()
         event.accept()

@@ -14,8 +14,7 @@ from collections import Counter, defaultdict
 from docx.text.run import Run
 
 from briefing_app.domain.model import Source
-from briefing_app.storage.word import ooxml
-from briefing_app.storage.word.ooxml import HIGHLIGHT_LABELS, clean, one_line
+from briefing_app.storage.word.ooxml import HIGHLIGHT_LABELS, Look, add_run, clean, one_line
 from briefing_app.storage.word.sections import Context, heading, label, shown
 
 # When layers overlap, the most specific wins: a hedge inside a claim keeps its own colour.
@@ -40,15 +39,12 @@ def write_appendix(ctx: Context) -> None:
 
 def _legend(ctx: Context) -> None:
     paragraph = ctx.add(style="Caption")
-    paragraph.add_run("Highlights: ")
+    add_run(paragraph, "Highlights: ")
     for layer in _LEGEND:
-        run = paragraph.add_run(HIGHLIGHT_LABELS[layer])
-        if layer == "source":
-            run.bold = True
-        else:
-            ooxml.shade_run(run, ctx.highlight[layer])
-        paragraph.add_run(" ")
-    paragraph.add_run("Analyst notes and comments appear as Word comments.")
+        look = Look(bold=True) if layer == "source" else Look(fill=ctx.highlight[layer])
+        add_run(paragraph, HIGHLIGHT_LABELS[layer], look)
+        add_run(paragraph, " ")
+    add_run(paragraph, "Analyst notes and comments appear as Word comments.")
 
 
 def _layers(ctx: Context, source: Source) -> list[tuple[int, int, str]]:
@@ -121,16 +117,16 @@ def _write_source(ctx: Context, source: Source) -> None:
             continue  # the blank lines between paragraphs
         if made_for != index:
             paragraph, made_for = ctx.add(), index
-        run = paragraph.add_run(clean(text[a:b]))
         on = [layer for layer, count in active.items() if count > 0 and layer in _RANK]
         # Who speaks is set in bold rather than tinted, so the actor tint inside it shows.
-        run.bold = active["source"] > 0 or None
+        # A plain stretch keeps the empty w:rPr it has always had (Look()).
+        look = Look(bold=active["source"] > 0 or None)
         if on:
             top = min(on, key=_RANK.__getitem__)
-            ooxml.shade_run(run, ctx.highlight[top])
             # Colour alone must not carry meaning: hedges are also underlined.
-            run.underline = top == "hedge" or None
-        runs.append((a, b, run))
+            look = Look(bold=look.bold, underline=top == "hedge" or None,
+                        fill=ctx.highlight[top])
+        runs.append((a, b, add_run(paragraph, clean(text[a:b]), look)))
     _add_comments(ctx, runs, comments)
 
 

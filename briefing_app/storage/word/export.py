@@ -14,7 +14,6 @@ from pathlib import Path
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from briefing_app import APP_NAME
@@ -22,7 +21,7 @@ from briefing_app.domain.model import Briefing
 from briefing_app.errors import ExportError
 from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
 from briefing_app.storage.word import appendix, ooxml, sections
-from briefing_app.storage.word.ooxml import highlight_fills, one_line
+from briefing_app.storage.word.ooxml import Look, add_run, highlight_fills, one_line
 from briefing_app.storage.word.template import ensure_styles, open_template
 
 
@@ -40,11 +39,12 @@ def export_briefing(briefing: Briefing, path: str | os.PathLike[str], *,
                      or (briefing.sources[0].title if briefing.sources else "") or "Briefing")
     document = open_template(template)
     added = ensure_styles(document)
+    sections.ensure_character_styles(document)
     warnings = [f"The template lacks the style '{name}'; a built-in look is used."
                 for name in added]
     ctx = sections.Context(document, briefing, title, now,
-                                bullet_glyph="List Bullet" in added,
-                                highlight=highlight_fills(highlight_colours))
+                           bullet_glyph="List Bullet" in added,
+                           highlight=highlight_fills(highlight_colours))
     _write_header_footer(document, mark)
     sections.write_front(ctx)
     sections.write_actors(ctx)
@@ -79,10 +79,10 @@ def _write_header_footer(document: Document, mark: str) -> None:
             paragraph = _free_paragraph(footer)
             if mark:
                 _mark_run(paragraph, mark)
-                paragraph.add_run(" · ")
-            paragraph.add_run("page ")
+                add_run(paragraph, " · ")
+            add_run(paragraph, "page ")
             ooxml.add_field(paragraph, "PAGE")
-            paragraph.add_run(" of ")
+            add_run(paragraph, " of ")
             ooxml.add_field(paragraph, "NUMPAGES")
 
 
@@ -100,14 +100,10 @@ def _free_paragraph(part) -> Paragraph:
 def _mark_run(paragraph: Paragraph, mark: str) -> None:
     if not mark:
         return
-    run = paragraph.add_run(mark)
-    run.bold = True
-    run.font.size = Pt(10)
     colour = ooxml.TLP_COLOURS.get(mark.upper())
-    if colour:
-        # TLP 2.0: the label in its colour on black, so it survives greyscale printing.
-        run.font.color.rgb = RGBColor.from_string(colour)
-        ooxml.shade_run(run, "000000")
+    # TLP 2.0: the label in its colour on black, so it survives greyscale printing.
+    look = Look(bold=True, size=10, colour=colour, fill="000000" if colour else None)
+    add_run(paragraph, mark, look)
 
 
 def _set_properties(document: Document, briefing: Briefing, title: str, mark: str,

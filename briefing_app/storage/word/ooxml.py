@@ -1,5 +1,6 @@
 """The few OOXML pieces python-docx has no API for: fields, repeated table headers, run
-shading, cell shading, plus text sanitising and the highlight colour table.
+shading, cell shading, plus text sanitising, the highlight colour table and a fast run
+writer.
 
 Everything that writes raw WordprocessingML lives here, so the rest of the export speaks
 python-docx only.
@@ -7,13 +8,17 @@ python-docx only.
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 from docx.table import _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from briefing_app.domain.palette import LABELS, tints
 
@@ -58,12 +63,75 @@ def _shading(fill: str) -> OxmlElement:
     return shd
 
 
-def shade_run(run: Run, fill: str) -> None:
-    """Give a run any background colour (w:highlight only knows 16 fixed ones)."""
-    rpr = run._r.get_or_add_rPr()
-    for old in rpr.findall(qn("w:shd")):
-        rpr.remove(old)
-    rpr.append(_shading(fill))
+@dataclass(frozen=True)
+class Look:
+    """How a run looks: a character style (by id) and the direct formatting on top of it.
+
+    `Look()` is an empty w:rPr, which python-docx's setters leave behind when set to None;
+    writing it keeps those runs' XML as it was. No look at all (None) writes no w:rPr.
+    """
+
+    style: str | None = None
+    bold: bool | None = None
+    italic: bool | None = None
+    underline: bool | None = None
+    colour: str | None = None  # hex, "A03A00"
+    size: float | None = None  # points
+    # Run shading, hex: any background colour (w:highlight only knows 16 fixed ones).
+    fill: str | None = None
+
+
+_R, _RPR, _T, _TAB, _BR = (qn(tag) for tag in ("w:r", "w:rPr", "w:t", "w:tab", "w:br"))
+_SPACE = qn("xml:space")
+# python-docx's Run.text setter turns each tab into w:tab and each \r or \n into w:br.
+_BREAKS = re.compile(r"([\t\r\n])")
+
+
+@functools.cache
+def _properties(look: Look) -> tuple[tuple[str, dict[str, str]], ...]:
+    """The w:rPr children of `look` as (tag, attributes), built once by python-docx's own
+    setters so child order and values are exactly what they write. Plain strings, not
+    elements: safe to share between exports on different threads."""
+    run = Run(OxmlElement("w:r"), None)
+    properties = run._r.get_or_add_rPr()
+    if look.style is not None:
+        properties.style = look.style
+    run.bold, run.italic, run.underline = look.bold, look.italic, look.underline
+    if look.colour is not None:
+        run.font.color.rgb = RGBColor.from_string(look.colour)
+    if look.size is not None:
+        run.font.size = Pt(look.size)
+    if look.fill is not None:
+        properties.append(_shading(look.fill))
+    return tuple((child.tag, dict(child.attrib)) for child in properties)
+
+
+def add_run(paragraph: Paragraph, text: str = "", look: Look | None = None) -> Run:
+    """Append a run, like `paragraph.add_run(text)` with font setters, in one pass.
+
+    python-docx's text setter walks the text a character at a time and its font setters
+    search the run's children for each property; here each w:t gets its text once and the
+    look's properties are copied from a cache. The XML is the same: a tab is a w:tab, each
+    carriage return or newline a w:br, and a w:t with leading or trailing whitespace gets
+    xml:space="preserve".
+    `text` must already be clean (`clean`, `one_line`).
+    """
+    r = etree.SubElement(paragraph._p, _R)
+    if look is not None:
+        properties = etree.SubElement(r, _RPR)
+        for tag, attributes in _properties(look):
+            etree.SubElement(properties, tag, attributes)
+    for piece in _BREAKS.split(text) if text else ():
+        if piece == "\t":
+            etree.SubElement(r, _TAB)
+        elif piece == "\n" or piece == "\r":
+            etree.SubElement(r, _BR)
+        elif piece:
+            t = etree.SubElement(r, _T)
+            t.text = piece
+            if len(piece.strip()) < len(piece):
+                t.set(_SPACE, "preserve")
+    return Run(r, paragraph)
 
 
 def shade_cell(cell: _Cell, fill: str) -> None:
@@ -90,15 +158,15 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str = "1") ->
     def char(kind: str) -> None:
         fld = OxmlElement("w:fldChar")
         fld.set(qn("w:fldCharType"), kind)
-        paragraph.add_run()._r.append(fld)
+        add_run(paragraph)._r.append(fld)
 
     char("begin")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} \\* MERGEFORMAT "
-    paragraph.add_run()._r.append(instr)
+    add_run(paragraph)._r.append(instr)
     char("separate")
-    result = paragraph.add_run(placeholder)
+    result = add_run(paragraph, placeholder)
     char("end")
     return result
 

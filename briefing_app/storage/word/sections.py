@@ -4,6 +4,9 @@ key judgments, key actors, key claims, analyst notes, sources and the method lin
 Only what the analyst kept goes in: an item that is excluded or rejected is left out here
 (the appendix still shows it in the full text). Text is cleaned on its way into the XML,
 and every name, title and excerpt goes in through `label`, without bidi controls.
+
+Runs go in through `ooxml.add_run`, each with its `Look`; the small sizes and colours the
+export repeats are character styles, defined in the document by `ensure_character_styles`.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -20,7 +25,7 @@ from briefing_app import APP_NAME, __version__
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import LIKELIHOODS, Actor, Briefing, Claim
 from briefing_app.storage.word import ooxml
-from briefing_app.storage.word.ooxml import HIGHLIGHT, clean, one_line
+from briefing_app.storage.word.ooxml import HIGHLIGHT, Look, add_run, clean, one_line
 
 KIND_WORDS = {"person": "person", "organisation": "organisation", "state": "state",
               "group": "group", "unnamed": "unnamed source"}
@@ -29,9 +34,45 @@ CLAIM_WORDS = {"direct_quote": "Direct quote", "reported": "Reported",
                "assertion": "Assertion"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-UNREVIEWED = RGBColor(0xA0, 0x3A, 0x00)
-GREY = RGBColor(0x55, 0x55, 0x55)
-TABLE_TEXT = Pt(9.5)
+# The export's character styles: style id -> (name, what the style sets). Size and colour
+# only: Word flips a bold or italic set in a character style when the paragraph's style has
+# it too (toggle properties), so bold and italic stay direct formatting, which is absolute.
+CHARACTER_STYLES = {
+    "BriefingTableText": ("Briefing Table Text", Look(size=9.5)),
+    "BriefingClaimDetails": ("Briefing Claim Details", Look(size=9.5)),
+    "BriefingUnreviewed": ("Briefing Unreviewed", Look(colour="A03A00")),
+    "BriefingMuted": ("Briefing Muted", Look(colour="555555")),
+}
+TABLE_TEXT = Look(style="BriefingTableText")
+TABLE_HEADER = Look(style="BriefingTableText", bold=True)
+CLAIM_DETAILS = Look(style="BriefingClaimDetails")
+UNREVIEWED = Look(style="BriefingUnreviewed", bold=True)
+MUTED = Look(style="BriefingMuted")
+PLACEHOLDER = Look(style="BriefingMuted", italic=True)
+BOLD = Look(bold=True)
+ITALIC = Look(italic=True)
+
+
+def ensure_character_styles(document: Document) -> None:
+    """Define the export's character styles in the document's styles part, once.
+
+    A style of the same id or name the template brings (one saved from an earlier export,
+    say) is replaced, so every export looks the same whatever the template.
+    """
+    styles = document.styles
+    names = {name for name, _ in CHARACTER_STYLES.values()}
+    for element in styles.element.findall(qn("w:style")):
+        name = element.find(qn("w:name"))
+        if (element.get(qn("w:styleId")) in CHARACTER_STYLES
+                or (name is not None and name.get(qn("w:val")) in names)):
+            styles.element.remove(element)
+    for style_id, (name, look) in CHARACTER_STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        style.style_id = style_id
+        if look.size is not None:
+            style.font.size = Pt(look.size)
+        if look.colour is not None:
+            style.font.color.rgb = RGBColor.from_string(look.colour)
 
 
 @dataclass
@@ -51,7 +92,9 @@ class Context:
 
     def add(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new body paragraph; `style` is a style name the template is known to have."""
-        paragraph = self.document.add_paragraph(text)
+        paragraph = self.document.add_paragraph()
+        if text:
+            add_run(paragraph, text)
         if style is not None:
             # python-docx resolves a style name by scanning every style each time, which
             # dominates big exports; resolve each name once.
@@ -88,14 +131,12 @@ def heading(ctx: Context, text: str, level: int = 1) -> Paragraph:
 def bullet(ctx: Context) -> Paragraph:
     paragraph = ctx.add(style="List Bullet")
     if ctx.bullet_glyph:
-        paragraph.add_run("•\t")
+        add_run(paragraph, "•\t")
     return paragraph
 
 
 def placeholder(ctx: Context, text: str) -> None:
-    run = ctx.add().add_run(text)
-    run.italic = True
-    run.font.color.rgb = GREY
+    add_run(ctx.add(), text, PLACEHOLDER)
 
 
 def write_front(ctx: Context) -> None:
@@ -113,8 +154,8 @@ def write_front(ctx: Context) -> None:
         placeholder(ctx, "[No bottom line written yet]")
     heading(ctx, "Key judgments")
     for judgment in briefing.judgments:
-        bullet(ctx).add_run(judgment_text(judgment.text, judgment.likelihood,
-                                          judgment.confidence))
+        add_run(bullet(ctx), judgment_text(judgment.text, judgment.likelihood,
+                                           judgment.confidence))
     if not briefing.judgments:
         placeholder(ctx, "[No key judgments yet]")
 
@@ -162,9 +203,7 @@ def write_actors(ctx: Context) -> None:
         column.width = width
     rows = table.rows
     for cell, text in zip(rows[0].cells, ACTOR_COLUMNS, strict=True):
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        run.font.size = TABLE_TEXT
+        add_run(cell.paragraphs[0], text, TABLE_HEADER)
         ooxml.shade_cell(cell, "E7E6E6")
     ooxml.repeat_as_header(rows[0])
     for row, actor in zip(rows[1:], actors, strict=True):
@@ -174,7 +213,7 @@ def write_actors(ctx: Context) -> None:
         for cell, text, width in zip(row.cells, values, widths, strict=True):
             # Word reads each cell's width, LibreOffice the grid's; set both.
             cell.width = width
-            cell.paragraphs[0].add_run(text).font.size = TABLE_TEXT
+            add_run(cell.paragraphs[0], text, TABLE_TEXT)
     if minor:
         names = ", ".join(label(a.name) for a in minor)
         ctx.add(f"Also mentioned once: {names}.", "Caption")
@@ -209,29 +248,26 @@ def write_claim(ctx: Context, claim: Claim) -> None:
     text = source.text if source else ""
     paragraph = bullet(ctx)
     if claim.review == "machine":
-        marker = paragraph.add_run("[unreviewed] ")
-        marker.bold = True
-        marker.font.color.rgb = UNREVIEWED
+        add_run(paragraph, "[unreviewed] ", UNREVIEWED)
     content = label(claim.words(text))
     if claim.kind == "direct_quote":
         content = f"“{sentence(content)}”"
     else:
         # Verbatim apart from the first letter: a bullet reads as a sentence.
         content = sentence(content[:1].upper() + content[1:])
-    paragraph.add_run(content + " ")
-    paragraph.add_run(attribution(claim, text, ctx.briefing)).italic = True
-    paragraph.add_run().add_break()
+    add_run(paragraph, content + " ")
+    add_run(paragraph, attribution(claim, text, ctx.briefing), ITALIC)
+    add_run(paragraph, "\n")
     details = [rating_text(claim)]
     if source is not None:
         number = ctx.briefing.sources.index(source) + 1
         para = claim.paragraph or source.paragraph_of(claim.start)
         details.append(f"Source {number}, para. {para}" if para else f"Source {number}")
     details = " ".join(sentence(d) for d in details if d)
-    meta = paragraph.add_run(details)
-    meta.font.size = Pt(9.5)
+    add_run(paragraph, details, CLAIM_DETAILS)
     if claim.comment.strip():
-        paragraph.add_run(" Analyst: ").bold = True
-        paragraph.add_run(sentence(claim.comment))
+        add_run(paragraph, " Analyst: ", BOLD)
+        add_run(paragraph, sentence(claim.comment))
 
 
 def attribution(claim: Claim, text: str, briefing: Briefing) -> str:
@@ -265,13 +301,13 @@ def write_notes(ctx: Context) -> None:
     briefing = ctx.briefing
     for note in briefing.notes:
         paragraph = bullet(ctx)
-        paragraph.add_run(sentence(note.text))
+        add_run(paragraph, sentence(note.text))
         source = briefing.source(note.source_id)
         if source is not None and note.end > note.start:
             number = briefing.sources.index(source) + 1
             quoted = label(source.text[note.start:note.end])
             where = f" (Source {number}, para. {source.paragraph_of(note.start)}: “{quoted}”)"
-            paragraph.add_run(where).font.color.rgb = GREY
+            add_run(paragraph, where, MUTED)
     if not briefing.notes:
         placeholder(ctx, "[No analyst notes]")
 
@@ -280,16 +316,16 @@ def write_sources(ctx: Context) -> None:
     heading(ctx, "Sources")
     for number, source in enumerate(ctx.briefing.sources, 1):
         paragraph = ctx.add()
-        paragraph.add_run(f"Source {number}. ").bold = True
-        paragraph.add_run(sentence(label(source.title) or "Untitled"))
+        add_run(paragraph, f"Source {number}. ", BOLD)
+        add_run(paragraph, sentence(label(source.title) or "Untitled"))
         details = _joined([source.outlet, source.author,
                            f"published {source.published}" if source.published else ""])
         if details:
-            paragraph.add_run(" " + sentence(details))
+            add_run(paragraph, " " + sentence(details))
         if source.url:
-            paragraph.add_run(" " + label(source.url))
+            add_run(paragraph, " " + label(source.url))
         if source.accessed:
-            paragraph.add_run(f" (accessed {label(source.accessed)}).")
+            add_run(paragraph, f" (accessed {label(source.accessed)}).")
     pipeline = ctx.briefing.pipeline
     engine = _joined([pipeline.name, pipeline.version], " ")
     method = [f"Made with {APP_NAME} {__version__}"]

@@ -1,0 +1,242 @@
+"""The analysis worker process: spaCy in a spawned process of its own, fed and read over pipes.
+
+No Qt here, on purpose: the child imports this module to run `serve`, and a child that
+only imports the standard library, the domain and nlp/ starts loading the pipeline at once.
+The GUI process never imports spaCy, and the two processes share no GIL.
+
+Only plain data crosses: a pickled Source goes in, the pickled Analysis comes back. A
+large Analysis is sent in slices (`_SLICE` actors or claims at a time), because unpickling
+one holds the GIL of the GUI process: a whole 100,000-word analysis took 120-170 ms in
+one call, a slice a few milliseconds, and the window runs between slices.
+
+`WorkerProcess` is the GUI side's handle on one child: it starts it (the pipeline starts
+loading right away), sends jobs from a writer thread (a big source must never block the
+GUI thread on a full pipe while the child is busy), reads replies on a reader thread and
+hands each one to a callback, and stops it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import pickle
+import queue
+import threading
+import time
+from collections.abc import Callable
+
+from briefing_app.domain.model import Analysis
+from briefing_app.logs import failure
+
+log = logging.getLogger(__name__)
+
+_PROGRESS_INTERVAL = 0.1  # seconds between progress replies: a flood would stall the GUI
+_NICER = 5  # the child's priority below the window's, for a machine busy on every core
+_SLICE = {"actors": 40, "claims": 200}  # items per reply, see the module docstring
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+# ----------------------------------------------------------------------------- the child
+def serve(jobs, replies, pipeline: str) -> None:
+    """The child's whole life: load `pipeline`, then run jobs until the GUI side goes away.
+
+    Messages in: ("warm", name), ("job", job_id, pickled Source, name). Replies:
+    ("hello", pid), ("progress", job_id, fraction), ("part", job_id, field, pickled list),
+    ("finished", job_id, Analysis without actors and claims),
+    ("failed", job_id, message, where for the log).
+    """
+    _watch_parent()
+    if hasattr(os, "nice"):
+        try:
+            os.nice(_NICER)
+        except OSError:  # not permitted in some sandboxes: the default priority will do
+            pass
+    _reply(replies, ("hello", os.getpid()))
+    child = _Child(replies)
+    child.pipeline(pipeline)  # the warm-up: before any job asks for it
+    while True:
+        try:
+            message = pickle.loads(jobs.recv_bytes())
+        except (EOFError, OSError):  # the GUI side closed its end: nothing more to do
+            return
+        if message[0] == "warm":
+            child.pipeline(message[1])
+        elif message[0] == "job":
+            child.run(*message[1:])
+
+
+def _watch_parent() -> None:
+    """End the child when the GUI process dies (killed, crashed): a job could otherwise run
+    on for minutes with no one to read it."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _reply(replies, message: tuple) -> None:
+    replies.send_bytes(pickle.dumps(message, protocol=_PROTOCOL))
+
+
+class _Child:
+    """The pipelines loaded so far and the job loop's steps, inside the child."""
+
+    def __init__(self, replies):
+        self._replies = replies
+        self._pipelines: dict[str, object] = {}
+        self._errors: dict[str, Exception] = {}
+
+    def pipeline(self, name: str):
+        """The loaded pipeline `name` ('' is the default); raises what loading raised."""
+        if name in self._errors:
+            raise self._errors[name]
+        if name not in self._pipelines:
+            from briefing_app.nlp.pipeline import load_pipeline
+
+            try:
+                self._pipelines[name] = load_pipeline(name or None)
+            except Exception as error:  # said when a job needs it: a warm-up has no one to tell
+                self._errors[name] = error
+                raise
+            finally:
+                # A pipeline is ~90,000 objects that live as long as the process: frozen, a
+                # full garbage collection no longer walks them.
+                gc.freeze()
+        return self._pipelines[name]
+
+    def run(self, job_id: int, source_data: bytes, name: str) -> None:
+        from briefing_app.nlp.engine import analyze
+
+        last = [0.0]
+
+        def progress(fraction: float) -> None:
+            now = time.monotonic()
+            if now - last[0] >= _PROGRESS_INTERVAL:
+                last[0] = now
+                _reply(self._replies, ("progress", job_id, fraction))
+
+        try:
+            analysis = analyze(self.pipeline(name), pickle.loads(source_data),
+                               progress=progress)
+        except Exception as error:  # an engine failure must reach the status bar
+            _reply(self._replies,
+                   ("failed", job_id, str(error) or type(error).__name__, failure(error)))
+            return
+        for field in ("actors", "claims"):
+            items, size = getattr(analysis, field), _SLICE[field]
+            for start in range(0, len(items), size):
+                data = pickle.dumps(items[start:start + size], protocol=_PROTOCOL)
+                _reply(self._replies, ("part", job_id, field, data))
+        shell = dataclasses.replace(analysis, actors=[], claims=[])
+        _reply(self._replies, ("finished", job_id, shell))
+
+
+# ------------------------------------------------------------------------ the GUI side
+class WorkerProcess:
+    """One spawned child running `serve`: start, send, stop; replies go to `on_reply`.
+
+    `on_reply(reply)` is called on the reader thread with ("hello", pid),
+    ("progress", job_id, fraction), ("finished", job_id, Analysis, spare copy),
+    ("failed", job_id, message, where) and, once the child has gone, ("gone",).
+    """
+
+    def __init__(self, pipeline: str, on_reply: Callable[[tuple], None]):
+        context = multiprocessing.get_context("spawn")
+        jobs_out, self._jobs = context.Pipe(duplex=False)
+        self._replies, replies_in = context.Pipe(duplex=False)
+        self.process = context.Process(target=serve, args=(jobs_out, replies_in, pipeline),
+                                       name="analysis-worker", daemon=True)
+        self.process.start()
+        self.pid: int = self.process.pid
+        # Only the child may hold these ends now: its death then reads as end-of-file here.
+        jobs_out.close()
+        replies_in.close()
+        self._on_reply = on_reply
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._writer = threading.Thread(target=self._write, name="analysis-writer",
+                                        daemon=True)
+        self._reader = threading.Thread(target=self._read, name="analysis-reader",
+                                        daemon=True)
+        self._writer.start()
+        self._reader.start()
+
+    def warm(self, pipeline: str) -> None:
+        self._send(("warm", pipeline))
+
+    def run(self, job_id: int, source_data: bytes, pipeline: str) -> None:
+        """Send a job: `source_data` is the pickled Source, its snapshot at submit time."""
+        self._send(("job", job_id, source_data, pipeline))
+
+    def _send(self, message: tuple) -> None:
+        self._outbox.put(pickle.dumps(message, protocol=_PROTOCOL))
+
+    def exit_code(self) -> int | None:
+        """The child's exit status once it has ended (negative: killed by that signal)."""
+        self.process.join(1.0)  # its pipe has closed, so it has ended or is about to
+        return self.process.exitcode
+
+    def stop(self, timeout: float = 10.0) -> bool:
+        """End the child at once (a running job is abandoned) and join it and both threads;
+        True when all of them have ended. Called on the GUI thread, like exit_code."""
+        self._outbox.put(None)
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join(timeout)
+        if self.process.is_alive():  # terminate is SIGTERM on POSIX: a stuck child gets kill
+            self.process.kill()
+            self.process.join(timeout)
+        self._writer.join(timeout)
+        self._reader.join(timeout)
+        stopped = not (self.process.is_alive() or self._writer.is_alive()
+                       or self._reader.is_alive())
+        if stopped:
+            self.process.close()
+        return stopped
+
+    def _write(self) -> None:
+        while True:
+            data = self._outbox.get()
+            if data is None:
+                break
+            try:
+                self._jobs.send_bytes(data)
+            except OSError:  # the child has gone; the reader says so
+                break
+        self._jobs.close()
+
+    def _read(self) -> None:
+        parts: dict[str, list] = {"actors": [], "claims": []}
+        spares: dict[str, list] = {"actors": [], "claims": []}
+        while True:
+            try:
+                reply = pickle.loads(self._replies.recv_bytes())
+            except (EOFError, OSError):
+                break
+            if reply[0] == "part":
+                # Two loads of the same bytes: the result, and the spare copy the briefing
+                # adopts, made here rather than on the GUI thread.
+                parts[reply[2]].extend(pickle.loads(reply[3]))
+                spares[reply[2]].extend(pickle.loads(reply[3]))
+                continue
+            if reply[0] == "finished":
+                shell: Analysis = reply[2]
+                analysis = dataclasses.replace(shell, **parts)
+                spare = dataclasses.replace(shell, warnings=list(shell.warnings), **spares)
+                parts = {"actors": [], "claims": []}
+                spares = {"actors": [], "claims": []}
+                reply = ("finished", reply[1], analysis, spare)
+            elif reply[0] == "failed":
+                parts = {"actors": [], "claims": []}
+                spares = {"actors": [], "claims": []}
+            self._on_reply(reply)
+        self._replies.close()
+        self._on_reply(("gone",))  # the GUI thread joins the child: one thread reaps it

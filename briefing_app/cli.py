@@ -74,6 +74,15 @@ def _analyze_parser(sub) -> None:
                         help="write DIR/<file stem>.json per file (DIR/<file name>.json when "
                              "two stems are alike)")
     parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
+    parser.add_argument("--jobs", type=_jobs, metavar="N",
+                        help="worker processes, biggest file first (default: one per core, "
+                             "at most one per file; 1: analyse in this process)")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
 
 
 def _export_parser(sub) -> None:
@@ -159,6 +168,11 @@ def _load_sources(paths: list[Path]):
 
 
 def analyze_command(args) -> int:
+    from briefing_app.batch import default_jobs
+
+    jobs = min(args.jobs, len(args.files)) if args.jobs else default_jobs(len(args.files))
+    if jobs > 1:
+        return _analyze_in_workers(args, jobs)
     from briefing_app.nlp.engine import analyze_many
     from briefing_app.nlp.pipeline import load_pipeline
     from briefing_app.storage.analysis_json import analysis_to_json
@@ -175,15 +189,55 @@ def analyze_command(args) -> int:
         return EXIT_BAD_INPUT
     analyses = analyze_many(nlp, (source for _path, _name, source in loaded))
     for (path, name, source), analysis in zip(loaded, analyses):
-        result = analysis_to_json(source, analysis)
-        if args.out_dir:
-            if not _write_result(path, args.out_dir / name, result):
-                status = EXIT_BAD_INPUT
-        elif args.json:
-            print(json.dumps(result, ensure_ascii=False, indent=1))
-        else:
-            print(summary(result))
+        if not _emit(args, path, name, analysis_to_json(source, analysis)):
+            status = EXIT_BAD_INPUT
     return status
+
+
+def _analyze_in_workers(args, jobs: int) -> int:
+    """analyze over worker processes: each result is written to --out-dir as it finishes,
+    or printed once every file before it is done, so stdout is what one process prints."""
+    from contextlib import closing
+
+    from briefing_app.batch import OK, BatchError, analyse_in_workers
+
+    paths, names = args.files, result_names(args.files)
+    status, waiting, printed, out_dir_made = 0, {}, 0, False
+    outcomes = analyse_in_workers(paths, jobs, _model(args.model), _limits())
+    try:
+        with closing(outcomes):
+            for index, kind, payload in outcomes:
+                result = payload if kind == OK else None
+                if result is None:
+                    _fail(paths[index], payload)
+                    status = EXIT_BAD_INPUT
+                elif args.out_dir:
+                    # Made with the first result, as in one process: no folder for a batch
+                    # of bad files.
+                    if not out_dir_made and not _make_out_dir(args.out_dir):
+                        return EXIT_BAD_INPUT
+                    out_dir_made = True
+                    if not _emit(args, paths[index], names[index], result):
+                        status = EXIT_BAD_INPUT
+                    continue
+                waiting[index] = result
+                while printed in waiting:
+                    result = waiting.pop(printed)
+                    if result is not None:
+                        _emit(args, paths[printed], names[printed], result)
+                    printed += 1
+    except BatchError as error:
+        _fail(args.model or "pipeline", error)
+        return EXIT_BAD_INPUT
+    return status
+
+
+def _emit(args, path: Path, name: str, result: dict) -> bool:
+    """Write one result to --out-dir, or print it; False when its write failed."""
+    if args.out_dir:
+        return _write_result(path, args.out_dir / name, result)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else summary(result))
+    return True
 
 
 def result_names(paths: list[Path]) -> list[str]:

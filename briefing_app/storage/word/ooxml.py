@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -81,6 +82,8 @@ class Look:
     fill: str | None = None
 
 
+_P, _PPR, _PSTYLE, _SECTPR, _VAL = (qn(name) for name in
+                                     ("w:p", "w:pPr", "w:pStyle", "w:sectPr", "w:val"))
 _R, _RPR, _T, _TAB, _BR = (qn(tag) for tag in ("w:r", "w:rPr", "w:t", "w:tab", "w:br"))
 _SPACE = qn("xml:space")
 # python-docx's Run.text setter turns each tab into w:tab and each \r or \n into w:br.
@@ -104,6 +107,22 @@ def _properties(look: Look) -> tuple[tuple[str, dict[str, str]], ...]:
     if look.fill is not None:
         properties.append(_shading(look.fill))
     return tuple((child.tag, dict(child.attrib)) for child in properties)
+
+
+def add_paragraph(document: Document, style_id: str | None = None) -> Paragraph:
+    """Append a body paragraph with paragraph style `style_id`, as python-docx's
+    add_paragraph and style setter make it, without their searches: the body for its final
+    w:sectPr (the last child when there is one) and the paragraph's children for the
+    place of w:pPr (a new paragraph has none yet)."""
+    body = document.element.body
+    p = body.makeelement(_P)
+    if len(body) and body[-1].tag == _SECTPR:
+        body[-1].addprevious(p)
+    else:
+        body.append(p)
+    if style_id is not None:
+        etree.SubElement(etree.SubElement(p, _PPR), _PSTYLE, {_VAL: style_id})
+    return Paragraph(p, document._body)
 
 
 def add_run(paragraph: Paragraph, text: str = "", look: Look | None = None) -> Run:

@@ -92,15 +92,16 @@ class Context:
 
     def add(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new body paragraph; `style` is a style name the template is known to have."""
-        paragraph = self.document.add_paragraph()
-        if text:
-            add_run(paragraph, text)
+        style_id = None
         if style is not None:
             # python-docx resolves a style name by scanning every style each time, which
             # dominates big exports; resolve each name once.
             if style not in self._style_ids:
                 self._style_ids[style] = self.document.styles[style].style_id
-            paragraph._p.style = self._style_ids[style]
+            style_id = self._style_ids[style]
+        paragraph = ooxml.add_paragraph(self.document, style_id)
+        if text:
+            add_run(paragraph, text)
         return paragraph
 
 

@@ -17,6 +17,9 @@ and review its diff.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +28,7 @@ import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from lxml import etree
 
 from briefing_app.domain.model import Actor, Briefing, Claim, Mention, Note, Source
 from briefing_app.storage.word.export import export_briefing
@@ -226,3 +230,80 @@ if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
         lines.append("]},")
     lines[-1] = "]}"
     EXPECTED.write_text("{\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
+
+
+def _soffice_or_skip() -> str:
+    soffice = shutil.which("soffice")
+    if soffice:
+        return soffice
+    if os.environ.get("CI") == "true":
+        pytest.fail("LibreOffice (soffice) is needed on CI")
+    pytest.skip("LibreOffice (soffice) is needed")
+
+
+@pytest.fixture(scope="module")
+def rendered(exported, tmp_path_factory) -> dict[str, etree._Element]:
+    """The stress and empty exports as LibreOffice reads them (flat ODF XML)."""
+    soffice = _soffice_or_skip()
+    work = tmp_path_factory.mktemp("lo")
+    found = {}
+    for name in ("stress", "empty"):
+        subprocess.run(
+            [soffice, "--headless", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+             "--convert-to", "fodt", "--outdir", str(work), str(exported[name])],
+            check=True, capture_output=True, timeout=120)
+        found[name] = etree.parse(str(work / f"{name}.fodt")).getroot()
+    return found
+
+
+def _odf(prefix: str, name: str) -> str:
+    namespaces = {"text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+                  "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+                  "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"}
+    return f"{{{namespaces[prefix]}}}{name}"
+
+
+def _lo_look(root, text: str) -> dict[str, str]:
+    """The text properties LibreOffice gives the first span holding exactly `text` (it nests
+    an automatic style's span in the character style's): outer spans first, each style
+    over the styles it is based on."""
+    styles = {s.get(_odf("style", "name")): s for s in root.iter(_odf("style", "style"))
+              if s.get(_odf("style", "family")) == "text"}
+    span = next(s for s in root.iter(_odf("text", "span")) if "".join(s.itertext()) == text)
+    while (inner := span.find(_odf("text", "span"))) is not None \
+            and "".join(inner.itertext()) == text:
+        span = inner
+    chain = [a for a in span.iterancestors(_odf("text", "span"))][::-1] + [span]
+    look: dict[str, str] = {}
+    for holder in chain:
+        layers, style = [], styles.get(holder.get(_odf("text", "style-name")))
+        while style is not None:
+            layers.append(style)
+            style = styles.get(style.get(_odf("style", "parent-style-name")))
+        for style in reversed(layers):
+            for properties in style.iter(_odf("style", "text-properties")):
+                look.update({etree.QName(k).localname: v for k, v in properties.attrib.items()
+                             if etree.QName(k).namespace == _odf("fo", "x")[1:-2]})
+    return look
+
+
+def test_libreoffice_reads_the_character_styles_and_direct_formatting(rendered):
+    stress, empty = rendered["stress"], rendered["empty"]
+    person = _lo_look(stress, "person")  # a Key actors cell
+    assert person["font-size"] == "9.5pt"
+    header = _lo_look(stress, "Role / affiliation")
+    assert header["font-size"] == "9.5pt" and header["font-weight"] == "bold"
+    marker = _lo_look(stress, "[unreviewed] ")
+    assert marker["color"] == "#a03a00" and marker["font-weight"] == "bold"
+    assert _lo_look(stress, "unverified. Source 3.")["font-size"] == "9.5pt"
+    placeholder = _lo_look(empty, "[No claims included]")
+    assert placeholder["color"] == "#555555" and placeholder["font-style"] == "italic"
+
+
+def test_libreoffice_keeps_tabs_and_line_breaks(rendered):
+    # The appendix paragraph of ARTICLE's first lines; its note is a comment inside it.
+    lead = next(p for p in rendered["stress"].iter(_odf("text", "p"))
+                if "CRLF." in "".join(p.itertext()))
+    outside = [e for e in lead.iter(_odf("text", "tab"), _odf("text", "line-break"))
+               if not any(etree.QName(a).localname == "annotation" for a in e.iterancestors())]
+    assert [etree.QName(e).localname for e in outside] == ["tab"] + ["line-break"] * 3

@@ -232,6 +232,23 @@ if __name__ == "__main__" and sys.argv[1:] == ["--write"]:
     EXPECTED.write_text("{\n" + "\n".join(lines) + "\n}\n", encoding="utf-8")
 
 
+def test_a_template_style_of_the_same_name_is_replaced(tmp_path):
+    # A template saved from an earlier export, its table style made big and red: the export
+    # still looks as designed, and defines the style once.
+    document = docx.Document(str(default_template()))
+    style = document.styles.add_style("Briefing Table Text", WD_STYLE_TYPE.CHARACTER)
+    style.font.size, style.font.color.rgb = docx.shared.Pt(20), docx.shared.RGBColor(255, 0, 0)
+    template = tmp_path / "earlier.docx"
+    document.save(str(template))
+    export_briefing(builders.sample_briefing(), tmp_path / "x.docx", template=template, now=NOW)
+    result = docx.Document(str(tmp_path / "x.docx"))
+    named = [s for s in result.styles if s.name == "Briefing Table Text"]
+    assert len(named) == 1 and named[0].font.color.rgb is None
+    cell = result.tables[0].rows[1].cells[1].paragraphs[0].runs[0]
+    assert _effective(cell) == {"bold": None, "italic": None, "underline": None, "colour": None,
+                                "size": 9.5, "highlight": None, "shading": None}
+
+
 def _soffice_or_skip() -> str:
     soffice = shutil.which("soffice")
     if soffice:

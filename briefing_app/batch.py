@@ -147,11 +147,11 @@ def analyse_in_workers(paths: list[Path], jobs: int, model: str | None,
     context = multiprocessing.get_context("spawn")
     queue = deque(sorted(range(len(paths)), key=lambda i: -_size(paths[i])))
     workers = [_Worker(context, model, limits) for _ in range(min(jobs, len(paths)))]
-    stopped: list[_Worker] = []
+    last_death = ""  # how the latest worker to die ended
     try:
         while queue or any(w.held is not None for w in workers):
             if not workers:
-                raise BatchError(f"every worker process stopped ({_how(stopped[-1].process)}) "
+                raise BatchError(f"every worker process stopped ({last_death}) "
                                  "while loading the spaCy pipeline; the files left were not "
                                  "analysed.")
             ready = wait([w.conn for w in workers] + [w.process.sentinel for w in workers])
@@ -159,8 +159,9 @@ def analyse_in_workers(paths: list[Path], jobs: int, model: str | None,
                 message = worker.receive()
                 if message is None:
                     worker.process.join()
+                    worker.conn.close()
                     workers.remove(worker)
-                    stopped.append(worker)
+                    last_death = _how(worker.process)
                     if worker.held is not None:
                         yield worker.held, BAD, _death(worker.process)
                         worker.held = None

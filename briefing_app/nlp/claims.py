@@ -38,9 +38,15 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
         q for q in overlapping(quotes, base, base + len(text)) if _closes(text, base, q)
     ]
     claims: list[RawClaim] = []
+    # Quotes are sorted and never overlap, and tokens come in text order: one sweep over
+    # both finds the quote that could hold each token (a scan per token grew as tokens x
+    # quotes on a text thick with quotation marks).
+    current = 0
     for token in doc:
         pos = token.idx + base
-        if any(q_start < pos < q_end - 1 for q_start, q_end in closed):
+        while current < len(closed) and closed[current][1] - 1 <= pos:
+            current += 1
+        if current < len(closed) and closed[current][0] < pos:
             continue  # a cue inside quoted words is the speaker's, not the article's
         claim = None
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""

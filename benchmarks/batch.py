@@ -4,7 +4,8 @@ Runs `briefing-app analyze --out-dir` over the first COUNT files of a folder (so
 name) with --jobs 1, then with --jobs 2, each in a fresh process (so both pay for loading
 the pipeline), and checks that both wrote the same files byte for byte. The target is a
 ratio of at least 1.8 on 2 idle cores; the load average is printed because a shared
-machine lowers it.
+machine lowers it, and so is the CPU time of each run, whose ratio (one process's CPU time
+against half that of two workers) is the speed-up two idle cores would give.
 
     .venv/bin/python benchmarks/batch.py ../shared/data/polnear-train/tune/text [--count 84]
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -20,17 +22,25 @@ import time
 from pathlib import Path
 
 
-def run(files: list[Path], jobs: int, out_dir: Path, home: Path) -> float:
+def run(files: list[Path], jobs: int, out_dir: Path, home: Path) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (the process and its workers) of one analyze run."""
     command = [sys.executable, "-m", "briefing_app", "analyze", "--jobs", str(jobs),
                "--out-dir", str(out_dir), "--", *map(str, files)]
     # A private home: the user's settings (pipeline, limits) must not change the numbers.
     env = {**os.environ, "BRIEFING_APP_HOME": str(home)}
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"--jobs {jobs} failed with status {done.returncode}:\n{done.stderr}")
-    return seconds
+    return seconds, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    # Workers are reaped by the analyze process, so their time is counted in its own.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def differences(first: Path, second: Path) -> list[str]:
@@ -53,12 +63,14 @@ def main() -> int:
           f"load average before {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        seconds = {}
+        seconds, cpu = {}, {}
         for jobs in (1, 2):
-            seconds[jobs] = run(files, jobs, tmp / f"jobs{jobs}", tmp / "home")
-            print(f"--jobs {jobs}: {seconds[jobs]:.2f} s "
+            seconds[jobs], cpu[jobs] = run(files, jobs, tmp / f"jobs{jobs}", tmp / "home")
+            print(f"--jobs {jobs}: {seconds[jobs]:.2f} s, {cpu[jobs]:.2f} CPU s "
                   f"(load average after {os.getloadavg()[0]:.2f})")
         print(f"ratio: {seconds[1] / seconds[2]:.2f}x (target >= 1.8x on 2 idle cores)")
+        # What two idle cores would give: the CPU work of --jobs 2 split evenly over them.
+        print(f"ratio the CPU time allows on 2 idle cores: {cpu[1] / (cpu[2] / 2):.2f}x")
         different = differences(tmp / "jobs1", tmp / "jobs2")
         written = len(list((tmp / "jobs1").iterdir()))
         if different:

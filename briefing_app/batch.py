@@ -172,12 +172,14 @@ def analyse_in_workers(paths: list[Path], jobs: int, model: str | None,
                 kind, payload = message
                 if kind == FATAL:
                     raise BatchError(payload)
-                if kind != READY:
-                    yield worker.held, kind, payload
-                worker.held = None
+                done, worker.held = worker.held, None
+                # The next file goes out before the result is handed on: writing it (an
+                # fsync) or printing must not leave the worker idle.
                 if queue:
                     worker.held = queue.popleft()
                     worker.conn.send(str(paths[worker.held]))
+                if kind != READY:
+                    yield done, kind, payload
     finally:
         for worker in workers:
             worker.stop()

@@ -80,7 +80,7 @@ def _analyze_parser(sub) -> None:
 
 
 def _jobs(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
     return int(text)
 
@@ -196,7 +196,8 @@ def analyze_command(args) -> int:
 
 def _analyze_in_workers(args, jobs: int) -> int:
     """analyze over worker processes: each result is written to --out-dir as it finishes,
-    or printed once every file before it is done, so stdout is what one process prints."""
+    or printed once every file named before it is done, so stdout is what one process
+    prints."""
     from contextlib import closing
 
     from briefing_app.batch import OK, BatchError, analyse_in_workers
@@ -211,14 +212,15 @@ def _analyze_in_workers(args, jobs: int) -> int:
                 if result is None:
                     _fail(paths[index], payload)
                     status = EXIT_BAD_INPUT
-                elif args.out_dir:
-                    # Made with the first result, as in one process: no folder for a batch
-                    # of bad files.
-                    if not out_dir_made and not _make_out_dir(args.out_dir):
-                        return EXIT_BAD_INPUT
-                    out_dir_made = True
-                    if not _emit(args, paths[index], names[index], result):
-                        status = EXIT_BAD_INPUT
+                if args.out_dir:
+                    if result is not None:
+                        # Made with the first result, as in one process: no folder for a
+                        # batch of bad files.
+                        if not out_dir_made and not _make_out_dir(args.out_dir):
+                            return EXIT_BAD_INPUT
+                        out_dir_made = True
+                        if not _emit(args, paths[index], names[index], result):
+                            status = EXIT_BAD_INPUT
                     continue
                 waiting[index] = result
                 while printed in waiting:

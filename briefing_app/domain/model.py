@@ -110,6 +110,9 @@ class Actor:
     mentions: list[Mention] = field(default_factory=list)
     review: str = "machine"
     included: bool = True
+    # What side effects (a merge, a re-analysis) changed while the item was unreviewed, in
+    # words: the analyst sees why an unchecked item differs from what the engine found.
+    changed_by: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -145,6 +148,7 @@ class Claim:
     comment: str = ""
     review: str = "machine"
     included: bool = True
+    changed_by: list[str] = field(default_factory=list)  # as Actor.changed_by
 
     @property
     def start(self) -> int:

@@ -3,7 +3,9 @@
 Long texts go through nlp.pipe paragraph by paragraph (spaCy refuses Docs over 1,000,000
 characters and its memory grows with Doc length); offsets are shifted back into the source.
 A paragraph crowded with quotation marks is cut into pieces as well, and a short paragraph
-that recurs is parsed once, so pathological small texts stay linear.
+that recurs is parsed once, so pathological small texts stay linear. When the package
+ships tagger weights, the trained tagger reads the same pieces and its claims are combined
+in behind the rules' (nlp/combine.py).
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
-from briefing_app.domain.model import Analysis, Source
-from briefing_app.nlp import actors, claims, quote_links
+from briefing_app.domain.model import Analysis, PipelineInfo, Source
+from briefing_app.nlp import actors, claims, combine, quote_links
 from briefing_app.nlp.assemble import build_analysis
 from briefing_app.nlp.pipeline import pipeline_info
 from briefing_app.nlp.quotes import find_quotes, mark_positions
+from briefing_app.nlp.tagger import Tagger, features, load_tagger
 
 # Pieces longer than this are cut at a sentence end: the parser's cost and memory grow
 # with Doc length, and a 1 MB text without line breaks must still go through.
@@ -29,6 +32,9 @@ _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?\s+")
 _MAX_MARKS = 200
 # Texts up to this length are parsed once however often they recur; kept Docs stay small.
 _MAX_REUSED = 200
+# Pieces the tagger reads in one call: one call costs less than many small ones, and the
+# Docs waiting for it stay few however long the text.
+_TAGGER_BATCH = 64
 
 
 class AnalysisCancelled(Exception):
@@ -133,23 +139,53 @@ def analyze_many(
 ) -> Iterator[Analysis]:
     """Analyse sources one after another through one loaded pipeline."""
     info = pipeline_info(nlp)
+    tagger = load_tagger()
     for source in sources:
-        text = source.text
-        paragraphs = paragraphs_of(source)
-        pieces = pieces_of(text, paragraphs)
-        quotes = find_quotes(text, paragraphs)
-        raw_claims: list[claims.RawClaim] = []
-        mentions: list[actors.RawMention] = []
-        sentences: list[tuple[int, int]] = []
-        total = max(1, len(pieces))
-        docs = _docs(nlp, [text[s:e] for s, e in pieces])
-        for done, ((start, _end), doc) in enumerate(zip(pieces, docs), 1):
+        pieces = pieces_of(source.text, paragraphs_of(source))
+        docs = _docs(nlp, [source.text[s:e] for s, e in pieces])
+        yield analyze_parsed(source, info, docs, tagger, progress=progress, cancelled=cancelled)
+
+
+def analyze_parsed(
+    source: Source,
+    info: PipelineInfo,
+    docs: Iterable,
+    tagger: Tagger | None,
+    settings: combine.Settings = combine.DEFAULT,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Analysis:
+    """Analyse one source from the Docs of its pieces (pieces_of, in order): the rules'
+    claims, with the tagger's (when there is one) combined in behind them."""
+    text = source.text
+    paragraphs = paragraphs_of(source)
+    pieces = pieces_of(text, paragraphs)
+    quotes = find_quotes(text, paragraphs)
+    raw_claims: list[claims.RawClaim] = []
+    mentions: list[actors.RawMention] = []
+    sentences: list[tuple[int, int]] = []
+    total = max(1, len(pieces))
+    docs = iter(docs)
+    done = 0
+    while done < len(pieces):
+        batch = pieces[done : done + _TAGGER_BATCH]
+        parsed = [next(docs) for _ in batch]
+        probs = (
+            tagger.probabilities([features(d, s, quotes) for (s, _e), d in zip(batch, parsed)])
+            if tagger is not None
+            else [None] * len(batch)
+        )
+        for (start, _end), doc, doc_probs in zip(batch, parsed, probs):
             if cancelled is not None and cancelled():
                 raise AnalysisCancelled()
-            raw_claims.extend(claims.extract(doc, start, quotes))
+            found = claims.extract(doc, start, quotes)
+            if doc_probs is not None:
+                found = combine.combine(text, doc, start, doc_probs, found, quotes, settings)
+            raw_claims.extend(found)
             mentions.extend(actors.collect(doc, start))
             sentences.extend((s.start_char + start, s.end_char + start) for s in doc.sents)
+            done += 1
             if progress is not None:
                 progress(done / total)
-        raw_claims = quote_links.link(text, raw_claims, quotes)
-        yield build_analysis(source, info, raw_claims, mentions, sentences, paragraphs)
+    raw_claims = quote_links.link(text, raw_claims, quotes)
+    return build_analysis(source, info, raw_claims, mentions, sentences, paragraphs)

@@ -1,0 +1,197 @@
+"""The tagger behind the rules: its contents become claims the rules missed, its doubt
+can veto a weak rule claim.
+
+The tagger (nlp/tagger.py) labels words SOURCE, CUE or CONTENT. Its contents are read
+here into claims, but who speaks is asked of the rules first: a tagged cue verb gets its
+speaker from subjects.source_of (the parser's slips repaired), and that source is then
+resolved to an actor in assemble like any rule claim's (pronouns, titles, unnamed
+sources); the tagger's own SOURCE words are used only where the parse names nobody.
+Rule claims are kept unless the tagger gives their content too little weight; tagger
+claims are added only where no rule claim already covers that content. The thresholds
+were chosen on the held-back part of PolNeAR tune/ (training/combine_eval.py).
+Every claim says where it came from in `origin`: "rules", "tagger" or "both".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy
+
+from briefing_app.nlp import spans
+from briefing_app.nlp.lexicon import CUE_NOUNS, CUE_VERBS
+from briefing_app.nlp.records import RawClaim, Seg
+from briefing_app.nlp.subjects import source_of, subject_of
+from briefing_app.nlp.tagger import LABEL_INDEX, LABELS
+
+_WORD = re.compile(r"\w+")
+_CON = [LABEL_INDEX["B-CON"], LABEL_INDEX["I-CON"]]
+
+
+@dataclass
+class Settings:
+    """How tagger and rules are combined (chosen on held-back tune/)."""
+
+    add_min_confidence: float = 0.6  # mean content probability of an added tagger claim
+    add_max_covered: float = 0.3  # share of its words a rule claim may already hold
+    min_words: int = 3  # shorter tagger contents are fragments
+    cue_reach: int = 30  # tokens between a tagger content and its cue
+    veto_below: float = 0.0  # rule claims whose content the tagger gives less are dropped
+    rules: bool = True  # False keeps no rule claim: measures the tagger alone
+
+
+DEFAULT = Settings()
+
+
+@dataclass
+class CombinedClaim(RawClaim):
+    """A RawClaim that says where it came from, and for a tagger claim how surely (the
+    mean content probability of its words)."""
+
+    origin: str = "rules"
+    confidence: float = 1.0
+
+
+def _runs(labels: list[str], name: str) -> list[tuple[int, int]]:
+    """[start, end) token runs labelled B-/I-`name`; an I- after anything else opens one."""
+    runs, start = [], None
+    for i, label in enumerate(labels + ["O"]):
+        inside = label in (f"B-{name}", f"I-{name}")
+        if start is not None and (not inside or label == f"B-{name}"):
+            runs.append((start, i))
+            start = None
+        if inside and start is None:
+            start = i
+    return runs
+
+
+def _root(doc, start: int, end: int):
+    """The run's token whose head lies outside the run."""
+    return next(
+        (t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i),
+        doc[start],
+    )
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(b[0] - a[1], a[0] - b[1], 0)
+
+
+def _source(doc, cue_root, src_runs, cue_run):
+    """(segments, head token) of who speaks: the rules' speaker of a cue verb, a cue
+    noun's owner, else the tagger's nearest SOURCE words in the sentence."""
+    if cue_root.pos_ in ("VERB", "AUX"):
+        subject = subject_of(cue_root)
+        found = source_of(cue_root, subject)
+        if found:
+            return found, (cue_root.head if len(found) == 2 else subject)
+    if cue_root.pos_ == "NOUN":
+        owner = next((c for c in cue_root.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return [spans.span_of(owner)], owner
+    sent = cue_root.sent
+    near = [r for r in src_runs if sent.start <= r[0] < sent.end and _gap(r, cue_run) <= 10]
+    if not near:
+        return None, None
+    run = min(near, key=lambda r: _gap(r, cue_run))
+    tokens = spans.trim(doc[run[0] : run[1]])
+    if not tokens:
+        return None, None
+    return [spans.tokens_span(tokens)], _root(doc, run[0], run[1])
+
+
+def tagger_claims(doc, base: int, probs: numpy.ndarray, quotes: list[Seg],
+                  settings: Settings = DEFAULT) -> list[CombinedClaim]:
+    """The claims the tagger's labels spell out in `doc` (a piece starting at `base`)."""
+    if not len(doc):
+        return []
+    best = probs.argmax(axis=1)
+    labels = ["O" if t.is_space else LABELS[best[t.i]] for t in doc]
+    content_weight = probs[:, _CON].sum(axis=1)
+    cue_runs, src_runs = _runs(labels, "CUE"), _runs(labels, "SRC")
+    found: dict[tuple[int, int], list] = {}
+    for run in _runs(labels, "CON"):
+        tokens = spans.trim(doc[run[0] : run[1]])
+        if sum(not t.is_punct for t in tokens) < settings.min_words or not cue_runs:
+            continue
+        cue_run = min(cue_runs, key=lambda c: _gap(c, run))
+        if _gap(cue_run, run) > settings.cue_reach:
+            continue
+        seg = spans.shift(spans.tokens_span(tokens), base)
+        found.setdefault(cue_run, []).append((seg, float(content_weight[run[0] : run[1]].mean())))
+    out = []
+    for cue_run, contents in found.items():
+        cue_root = _root(doc, *cue_run)
+        # A quote split by its attribution ('"A," she said, "B."') is one claim.
+        quoted = [c for c in contents if spans.inside_quotes(c[0], quotes)]
+        groups = [quoted] if len(quoted) > 1 else []
+        groups += [[c] for c in contents if len(quoted) < 2 or c not in quoted]
+        source, head = _source(doc, cue_root, src_runs, cue_run)
+        lemma = cue_root.lemma_.lower()
+        for group in groups:
+            segs = sorted(seg for seg, _weight in group)
+            out.append(CombinedClaim(
+                content=segs,
+                cue=[spans.shift(spans.tokens_span(doc[cue_run[0] : cue_run[1]]), base)],
+                source=[spans.shift(s, base) for s in source] if source else None,
+                stance=CUE_VERBS.get(lemma) or CUE_NOUNS.get(lemma) or "assert",
+                kind="direct_quote" if spans.inside_quotes(segs[0], quotes) else "reported",
+                cue_lemma=lemma,
+                source_root=head.idx + base if head is not None else None,
+                source_is_pronoun=head is not None and head.pos_ == "PRON",
+                origin="tagger",
+                confidence=sum(w for _seg, w in group) / len(group),
+            ))
+    return out
+
+
+def _words(text: str, segs: list[Seg]) -> set[tuple[int, int]]:
+    return {(m.start() + s, m.end() + s) for s, e in segs for m in _WORD.finditer(text[s:e])}
+
+
+def content_support(doc, base: int, probs: numpy.ndarray, segs: list[Seg]) -> float:
+    """The tagger's mean content probability over the words of `segs` in this piece."""
+    weight = probs[:, _CON].sum(axis=1)
+    inside = [
+        weight[t.i] for t in doc
+        if not t.is_punct and not t.is_space
+        and any(s <= t.idx + base < e for s, e in segs)
+    ]
+    return float(numpy.mean(inside)) if inside else 1.0
+
+
+def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[RawClaim],
+            quotes: list[Seg], settings: Settings = DEFAULT) -> list[RawClaim]:
+    """The rules' claims of one piece, less those the tagger vetoes, plus the tagger's
+    claims no rule claim covers; each marked with its origin."""
+    tagged = tagger_claims(doc, base, probs, quotes, settings)
+    if not settings.rules:
+        rule_claims = []
+    rule_words = [_words(text, c.content) for c in rule_claims]
+    out: list[RawClaim] = []
+    claimed: set[tuple[int, int]] = set()
+    for claim, words in zip(rule_claims, rule_words):
+        agreed = any(_dice(words, _words(text, t.content)) >= 0.5 for t in tagged)
+        if not agreed and content_support(doc, base, probs, claim.content) < settings.veto_below:
+            continue
+        out.append(_marked(claim, "both" if agreed else "rules"))
+        claimed |= words
+    for claim in tagged:
+        words = _words(text, claim.content)
+        if not words or claim.confidence < settings.add_min_confidence:
+            continue
+        if len(words & claimed) > settings.add_max_covered * len(words):
+            continue
+        out.append(claim)
+        claimed |= words
+    return out
+
+
+def _dice(a: set, b: set) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _marked(claim: RawClaim, origin: str) -> CombinedClaim:
+    fields = {k: getattr(claim, k) for k in RawClaim.__dataclass_fields__}
+    return CombinedClaim(**fields, origin=origin)

@@ -1,0 +1,103 @@
+"""Score rules alone, the tagger alone and rules + tagger under several combination
+settings, on the held-back part of tune/ (which decides the settings) or on check/
+(which only reports them), with the corpus's own scorer. Parses are cached like the
+training script's, so a grid of settings costs one parse.
+
+  .venv/bin/python training/combine_eval.py --data-dir ../shared/data/polnear-train/tune --held-back
+  .venv/bin/python training/combine_eval.py --data-dir ../shared/data/polnear-train/check
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from dataclasses import asdict, replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import documents, parse, split_tune  # noqa: E402
+
+from briefing_app.nlp import combine  # noqa: E402
+from briefing_app.nlp.engine import analyze_parsed  # noqa: E402
+from briefing_app.nlp.pipeline import load_pipeline, pipeline_info  # noqa: E402
+from briefing_app.nlp.tagger import load_tagger  # noqa: E402
+from briefing_app.storage.analysis_json import analysis_to_json  # noqa: E402
+
+# Settings tried on the held-back part; "tagger alone" is the tagger with no rule claims.
+GRID = {
+    "add": [0.0, 0.5, 0.6, 0.7, 0.8],
+    "covered": [0.3, 0.5],
+    "veto": [0.0, 0.1, 0.2, 0.3],
+}
+
+
+def _scorer(path: Path):
+    sys.path.insert(0, str(path.parent))
+    spec = importlib.util.spec_from_file_location("score_attribution", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run(parsed, info, tagger, settings, scorer, docs) -> dict:
+    preds = {}
+    for article in parsed:
+        source = article.source()
+        analysis = analyze_parsed(source, info, article.docs, tagger, settings)
+        preds[article.doc_id] = analysis_to_json(source, analysis)
+    res = scorer.score(docs, preds)
+    return {
+        "P": res["claims"]["partial"]["P"], "R": res["claims"]["partial"]["R"],
+        "F1": res["claims"]["partial"]["F1"], "src": res["source_acc_overlap"],
+        "cue": res["cue_acc_overlap"], "e2e": res["end_to_end"]["F1"],
+        "direct": res["recall_partial_direct"], "indirect": res["recall_partial_indirect"],
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", required=True, type=Path)
+    parser.add_argument("--held-back", action="store_true", help="tune/'s held-back part")
+    parser.add_argument("--grid", action="store_true", help="try every GRID setting")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/briefing_tagger_cache"))
+    parser.add_argument("--scorer", type=Path, default=None)
+    args = parser.parse_args(argv)
+    scorer = _scorer(
+        args.scorer
+        or args.data_dir.resolve().parent.parent.parent / "tools" / "score_attribution.py"
+    )
+    docs = documents(args.data_dir)
+    name = args.data_dir.name
+    if args.held_back:
+        docs, name = split_tune(docs)[1], "tune_held"
+    nlp = load_pipeline()
+    info = pipeline_info(nlp)
+    parsed = parse(nlp, docs, args.cache, name)
+    docs = [(d[0], str(d[1]), str(d[2])) for d in docs]
+    tagger = load_tagger()
+
+    def show(label, result):
+        print(json.dumps({"run": label, **{k: round(v, 4) for k, v in result.items()}}),
+              flush=True)
+
+    show("rules", run(parsed, info, None, combine.DEFAULT, scorer, docs))
+    alone = replace(combine.DEFAULT, rules=False, add_min_confidence=0.0)
+    show("tagger alone", run(parsed, info, tagger, alone, scorer, docs))
+    show(f"combined {asdict(combine.DEFAULT)}",
+         run(parsed, info, tagger, combine.DEFAULT, scorer, docs))
+    if args.grid:
+        for add in GRID["add"]:
+            for covered in GRID["covered"]:
+                for veto in GRID["veto"]:
+                    settings = replace(combine.DEFAULT, add_min_confidence=add,
+                                       add_max_covered=covered, veto_below=veto)
+                    show(f"add {add} covered {covered} veto {veto}",
+                         run(parsed, info, tagger, settings, scorer, docs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

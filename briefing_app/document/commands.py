@@ -47,12 +47,13 @@ class ApplyAnalysisCommand(QUndoCommand):
         briefing = self._doc.briefing
         if self._before is None:
             # Shallow on purpose: apply_analysis builds new claim lists and copies what it
-            # adds; of the existing objects it only rebinds or extends an actor's mentions
-            # and fills an empty role or affiliation, which the snapshot keeps. A deep copy
-            # of thousands of claims would freeze the window.
+            # adds; of the existing objects it only rebinds or extends an actor's mentions,
+            # fills an empty role or affiliation and replaces its changed_by list, which
+            # the snapshot keeps. A deep copy of thousands of claims would freeze the window.
             self._before = (
                 list(briefing.claims), briefing.pipeline,
-                [(a, list(a.mentions), a.role, a.affiliation) for a in briefing.actors],
+                [(a, list(a.mentions), a.role, a.affiliation, a.changed_by)
+                 for a in briefing.actors],
             )
         else:
             self._restore()
@@ -71,8 +72,9 @@ class ApplyAnalysisCommand(QUndoCommand):
         briefing = self._doc.briefing
         briefing.claims, briefing.pipeline = list(claims), pipeline
         briefing.actors = []
-        for actor, mentions, role, affiliation in actors:
+        for actor, mentions, role, affiliation, changed_by in actors:
             actor.mentions, actor.role, actor.affiliation = list(mentions), role, affiliation
+            actor.changed_by = changed_by
             briefing.actors.append(actor)
 
 
@@ -118,9 +120,12 @@ class UpdateActorCommand(QUndoCommand):
 
 def edit_claim(doc: BriefingDocument, claim: Claim, values: dict, text: str,
                merge: bool = False) -> UpdateClaimCommand:
-    """A command for an analyst edit: unless it sets the review state, it marks the claim edited."""
+    """A command for an analyst edit; unless it sets the review state itself, a judgment
+    (rating, status, comment, source actor) marks the claim edited, and triage (include,
+    exclude) leaves its state as it is."""
     values = dict(values)
-    values.setdefault("review", review.touched_review(claim.review))
+    values.setdefault("review", review.reviewed_after(claim.review, values,
+                                                      review.CLAIM_JUDGED))
     return UpdateClaimCommand(doc, claim.id, values, text, merge)
 
 
@@ -138,7 +143,9 @@ def set_review(doc: BriefingDocument, claim: Claim, state: str) -> UpdateClaimCo
 
 def edit_actor(doc: BriefingDocument, actor_id: str, values: dict, text: str
                ) -> UpdateActorCommand:
-    """A command for an analyst edit of an actor; a machine actor becomes 'edited'."""
+    """A command for an analyst edit of an actor: editing its own fields marks a machine
+    actor 'edited'; including or excluding it leaves its state as it is."""
     values = dict(values)
-    values.setdefault("review", review.touched_review(doc.briefing.actor(actor_id).review))
+    current = doc.briefing.actor(actor_id).review
+    values.setdefault("review", review.reviewed_after(current, values, review.ACTOR_JUDGED))
     return UpdateActorCommand(doc, actor_id, values, text)

@@ -2,8 +2,13 @@
 boundaries, notes), plus a snapshot/restore pair that lets one undo command serve them all.
 
 Ops never mutate a Span or a Mention in place; they put a new one where the old one was.
-That keeps `snapshot` shallow (and cheap on long articles) yet exact. Every actor or claim
-an op touches becomes 'edited' unless the analyst already accepted or rejected it.
+That keeps `snapshot` shallow (and cheap on long articles) yet exact.
+
+Review states are the analyst's alone: an op reviews only the item the analyst acted on
+(the actor whose mentions they edit, the claim whose source actor they set, the item they
+make), which becomes 'edited' unless already accepted or rejected. Claims that merely follow
+their actor through a merge, a split or a deletion keep their state; an unreviewed one says
+what changed in its `changed_by` instead, so "[unreviewed]" stays true in the briefing.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from briefing_app.domain.model import ACTOR_KINDS, Actor, Briefing, Claim, Mention, Note, Span
-from briefing_app.domain.ops import Change
+from briefing_app.domain.ops import Change, note_change
 from briefing_app.domain.review import touched_review
 from briefing_app.domain.vocab import ChangeKind
 
@@ -145,11 +150,11 @@ def merge_actors(briefing: Briefing, keep_id: str, other_ids: list[str]) -> list
             if not getattr(keep, name) and getattr(other, name):
                 setattr(keep, name, getattr(other, name))
     keep.mentions = _sorted_mentions(mentions, briefing)
-    gone = {o.id for o in others}
+    gone = {o.id: o.name for o in others}
     for claim in briefing.claims:
         if claim.actor_id in gone:
+            note_change(claim, f"source actor {gone[claim.actor_id]} merged into {keep.name}")
             claim.actor_id = keep_id
-            _touch(claim)
     briefing.actors = [a for a in briefing.actors if a.id not in gone]
     _touch(keep)
     return REGISTER
@@ -170,19 +175,19 @@ def split_mention(briefing: Briefing, actor_id: str, index: int, new_id: str,
         span = claim.source_span
         if (claim.actor_id == actor_id and claim.source_id == mention.source_id
                 and span is not None and span.start <= mention.start < span.end):
+            note_change(claim, f"source actor split off as {name}")
             claim.actor_id = new_id
-            _touch(claim)
     return REGISTER
 
 
 def delete_actor(briefing: Briefing, actor_id: str) -> list[Change]:
     """Remove the actor; its claims stay, said by nobody known (the author) until reassigned."""
-    _actor(briefing, actor_id)
+    name = _actor(briefing, actor_id).name
     briefing.actors = [a for a in briefing.actors if a.id != actor_id]
     for claim in briefing.claims:
         if claim.actor_id == actor_id:
+            note_change(claim, f"source actor {name} deleted")
             claim.actor_id = None
-            _touch(claim)
     return REGISTER
 
 

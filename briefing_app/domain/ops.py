@@ -23,6 +23,16 @@ class Change:
     ids: list[str] = field(default_factory=list)
 
 
+def note_change(item: Actor | Claim, what: str) -> None:
+    """Say on an unreviewed item what a side effect changed ("source actor X deleted").
+
+    A reviewed item has the analyst's verdict and needs no such note. The list is replaced,
+    never appended to in place, so shallow snapshots (corrections.snapshot) stay exact.
+    """
+    if item.review == "machine" and what not in item.changed_by:
+        item.changed_by = [*item.changed_by, what]
+
+
 def new_id(prefix: str) -> str:
     return f"{prefix}{uuid.uuid4().hex[:10]}"
 
@@ -40,9 +50,11 @@ def apply_analysis(briefing: Briefing, analysis: Analysis, *, owned: bool = Fals
                    ) -> list[Change]:
     """Make `analysis` the machine baseline of its source, keeping the analyst's own work.
 
-    Machine-state claims of the source are replaced; claims the analyst accepted, edited or
-    rejected stay. Actors are merged into the briefing's one register by kind and name, so the
-    same person in two sources is one actor. Returns the changes for the models.
+    Machine-state claims of the source are replaced; claims the analyst accepted, edited,
+    rejected or excluded stay. Actors are merged into the briefing's one register by kind and
+    name, so the same person in two sources is one actor. An analysis never reviews anything:
+    it fills a blank role or affiliation of an unreviewed actor only, and says so on it
+    (`changed_by`); a checked actor keeps what the analyst saw. Returns the changes.
 
     The briefing gets copies of what it adds, since `analysis` may be applied again (redo).
     With `owned`, the caller hands `analysis` over for good (e.g. a copy_analysis() made on
@@ -53,8 +65,10 @@ def apply_analysis(briefing: Briefing, analysis: Analysis, *, owned: bool = Fals
     fresh_claim = _own if owned else _fresh_claim
     fresh_mention = _own if owned else copy.copy
     source_id = analysis.source_id
+    # An exclusion is the analyst's triage (it does not review the claim) and must survive.
     kept_claims = [
-        c for c in briefing.claims if c.source_id != source_id or c.review != "machine"
+        c for c in briefing.claims
+        if c.source_id != source_id or c.review != "machine" or not c.included
     ]
     # Drop machine mentions of this source; an actor left with no mention and untouched goes.
     for actor in briefing.actors:
@@ -76,10 +90,12 @@ def apply_analysis(briefing: Briefing, analysis: Analysis, *, owned: bool = Fals
             fresh_mention(m) for m in found.mentions
             if (m.source_id, m.start, m.end) not in known
         )
-        if not existing.role and found.role:
-            existing.role = found.role
-        if not existing.affiliation and found.affiliation:
-            existing.affiliation = found.affiliation
+        if existing.review != "machine":
+            continue
+        for name in ("role", "affiliation"):
+            if not getattr(existing, name) and getattr(found, name):
+                setattr(existing, name, getattr(found, name))
+                note_change(existing, f"{name} filled in by an analysis")
     referenced = {c.actor_id for c in kept_claims}
     briefing.actors = [
         a for a in briefing.actors

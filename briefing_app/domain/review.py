@@ -23,6 +23,10 @@ from briefing_app.domain.vocab import ChangeKind
 RATING_FIELDS = ("reliability", "credibility", "likelihood", "status")
 CLAIM_FIELDS = RATING_FIELDS + ("comment", "included", "review", "actor_id")
 ACTOR_FIELDS = ("name", "kind", "role", "affiliation", "note", "included", "review")
+# The fields whose edit is the analyst's judgment of the item, and so reviews it. Including
+# or excluding an item is triage, not a check of what it says: it leaves the state alone.
+CLAIM_JUDGED = RATING_FIELDS + ("comment", "actor_id")
+ACTOR_JUDGED = ("name", "kind", "role", "affiliation", "note")
 
 _VOCABULARY = {
     "reliability": ("",) + RELIABILITY,
@@ -59,6 +63,21 @@ def touched_review(current: str) -> str:
     machine-state claims; an accepted or rejected item keeps its verdict.
     """
     return "edited" if current == "machine" else current
+
+
+def reviewed_after(current: str, values: dict[str, object], judged: tuple[str, ...]) -> str:
+    """The review state after an analyst edit setting `values`: touched only when one of
+    them is a `judged` field (CLAIM_JUDGED, ACTOR_JUDGED)."""
+    return touched_review(current) if any(name in judged for name in values) else current
+
+
+def checked_counts(briefing: Briefing, shown) -> tuple[int, int, int, int]:
+    """(checked claims, claims, checked actors, actors) among the items `shown` keeps: what
+    the briefing can say the analyst checked ("Checked by the analyst: 23 of 57 claims")."""
+    claims = [c for c in briefing.claims if shown(c)]
+    actors = [a for a in briefing.actors if shown(a)]
+    return (sum(1 for c in claims if c.review != "machine"), len(claims),
+            sum(1 for a in actors if a.review != "machine"), len(actors))
 
 
 def update_claim(briefing: Briefing, claim_id: str, values: dict[str, object]) -> Change:

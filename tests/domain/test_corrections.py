@@ -59,7 +59,11 @@ def test_merge_moves_mentions_and_claims(briefing):
     undoes(briefing, corrections.merge_actors, "a1", ["a3"])
     assert briefing.actor("a3") is None
     assert len(briefing.actor("a1").mentions) == 2
-    assert briefing.claim("c3").actor_id == "a1" and briefing.claim("c3").review == "edited"
+    claim = briefing.claim("c3")
+    # The claim followed its actor; the analyst has not checked it, so it stays unreviewed
+    # and says what changed.
+    assert claim.actor_id == "a1" and claim.review == "machine"
+    assert claim.changed_by == ["source actor officials merged into Markus Vollrath"]
 
 
 def test_split_mention_takes_its_claim_along(briefing):

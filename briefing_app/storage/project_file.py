@@ -71,27 +71,98 @@ _compact = functools.partial(json.dumps, sort_keys=True, separators=(",", ":"),
                              ensure_ascii=False)
 
 
+# The autosave builds its text a piece per step on the GUI thread; these bound a piece's
+# work to well under a millisecond: a string is escaped this many characters at a time, a
+# list of plain values (paragraph bounds) encoded this many items at a time, and an object
+# holding more than this many objects in one list (an actor's mentions) goes field by field.
+TEXT_PIECE = 65_536
+VALUES_PIECE = 512
+OBJECTS_PIECE = 64
+
+
 def compact_pieces(briefing: Briefing) -> typing.Iterator[str]:
-    """The compact text of `briefing` in pieces, one list item at a time: the autosave
-    spreads a long article's briefing over many turns of the event loop this way. Joined,
-    the pieces are the compact text, character for character."""
+    """The compact text of `briefing` in small pieces: the autosave spreads a long
+    article's briefing over many turns of the event loop this way. Joined, the pieces are
+    the compact text, character for character."""
     document = _document(briefing)
     for n, key in enumerate(sorted(document)):
         yield ("{" if n == 0 else ",") + _compact(key) + ":"
-        if key != "briefing":
+        if key == "briefing":
+            yield from _object_pieces(briefing)  # always split: it holds every claim
+        else:
             yield _compact(document[key])
-            continue
-        for m, name in enumerate(sorted(_field_names(Briefing))):
-            value = getattr(briefing, name)
-            yield ("{" if m == 0 else ",") + _compact(name) + ":"
-            if not isinstance(value, list) or not value:
-                yield _compact(_to_plain(value))
-                continue
-            for i, item in enumerate(value):
-                yield ("[" if i == 0 else ",") + _compact(_to_plain(item))
-            yield "]"
-        yield "}"
     yield "}\n"
+
+
+def _pieces(value: Any) -> typing.Iterator[str]:
+    names = _field_names(type(value))
+    if names is not None:
+        if _is_big(value, names):
+            yield from _object_pieces(value)
+        else:
+            yield _compact(_to_plain(value))
+    elif type(value) is str and len(value) > TEXT_PIECE:
+        # JSON escapes a string character by character, so its chunks, escaped one by one,
+        # join to the escaped whole (a str never splits a character in two).
+        yield '"'
+        for start in range(0, len(value), TEXT_PIECE):
+            yield _compact(value[start:start + TEXT_PIECE])[1:-1]
+        yield '"'
+    elif type(value) is list and value and _field_names(type(value[0])) is not None:
+        for n, item in enumerate(value):  # objects: one piece each, or more when big
+            opener = "[" if n == 0 else ","
+            if _is_big(item, _field_names(type(item))):
+                yield opener
+                yield from _object_pieces(item)
+            else:
+                yield opener + _compact(_to_plain(item))
+        yield "]"
+    elif type(value) is list and (len(value) > VALUES_PIECE or _holds_long_text(value)):
+        for start in range(0, len(value), VALUES_PIECE):
+            group = value[start:start + VALUES_PIECE]
+            opener = "[" if start == 0 else ","
+            if _holds_long_text(group):
+                for n, item in enumerate(group):
+                    yield opener if n == 0 else ","
+                    yield from _pieces(item)
+            else:
+                yield opener + _compact(_to_plain(group))[1:-1]
+        yield "]"
+    else:
+        yield _compact(_to_plain(value))
+
+
+def _object_pieces(value: Any) -> typing.Iterator[str]:
+    for m, name in enumerate(_sorted_names(type(value))):
+        yield ("{" if m == 0 else ",") + _compact(name) + ":"
+        yield from _pieces(getattr(value, name))
+    yield "}"
+
+
+@functools.cache
+def _sorted_names(cls: type) -> tuple[str, ...]:
+    return tuple(sorted(_field_names(cls)))
+
+
+def _is_big(value: Any, names: tuple[str, ...]) -> bool:
+    """Whether one of the object's own fields is a long text or list (deeper values, a
+    claim's spans and rating, are a handful of numbers and words each)."""
+    for name in names:
+        field = getattr(value, name)
+        if type(field) is str:
+            if len(field) > TEXT_PIECE:
+                return True
+        elif type(field) is list:
+            if field and _field_names(type(field[0])) is not None:
+                if len(field) > OBJECTS_PIECE:
+                    return True
+            elif len(field) > VALUES_PIECE or _holds_long_text(field):
+                return True
+    return False
+
+
+def _holds_long_text(values: list[Any]) -> bool:
+    return any(type(v) is str and len(v) > TEXT_PIECE for v in values)
 
 
 def save_project(briefing: Briefing, path: str | os.PathLike[str], *,

@@ -2,6 +2,7 @@
 work is saved or undone, and offered back only when its session is gone.
 """
 
+import gc
 import os
 import shutil
 import uuid
@@ -9,7 +10,10 @@ import uuid
 from briefing_app.document import autosave
 from briefing_app.document.autosave import Autosaver, find_recoveries
 from briefing_app.document.briefing_commands import SetBriefingFieldsCommand
-from briefing_app.storage.project_file import dumps, load_project
+from briefing_app.document.commands import AddSourceCommand
+from briefing_app.storage import project_file
+from briefing_app.storage.project_file import compact_pieces, dumps, load_project
+from support import briefing_builders
 
 
 def edit(doc, text="Talks broke down."):
@@ -117,6 +121,57 @@ def test_an_edit_while_the_text_is_built_wins(doc, qtbot, monkeypatch):
     assert dumps(load_project(saver.file)) == dumps(doc.briefing)
     saver.finish()
 
+
+def test_a_long_article_is_written_in_small_pieces_byte_for_byte(doc, qtbot, monkeypatch):
+    # The text built a slice at a time from small pieces is exactly what a whole save
+    # writes: the sources' long text in chunks, its paragraphs in groups, and all.
+    monkeypatch.setattr(autosave, "SLICE_S", 0.0)  # one piece per event-loop turn
+    big = briefing_builders.large_briefing(words=20_000, n_claims=5, n_actors=5).sources[0]
+    big.text = big.text + 'A "quoted" back\\slash, \ttab, 😀 and \udc80 lone.\n' * 3000
+    doc.push(AddSourceCommand(doc, big))
+    saver = Autosaver(doc, delay_ms=10)
+    slices = []
+    saver._slicer.timeout.connect(lambda: slices.append(1))
+    with qtbot.waitSignal(saver.written, timeout=20000):
+        edit(doc)
+    expected = dumps(doc.briefing, compact=True).encode("utf-8", errors="backslashreplace")
+    assert saver.file.read_bytes() == expected
+    assert len(big.text) > 3 * project_file.TEXT_PIECE
+    assert len(slices) >= len(big.text) // project_file.TEXT_PIECE  # one chunk per turn
+    saver.finish()
+
+
+def test_no_garbage_collection_runs_while_pieces_are_taken():
+    briefing = briefing_builders.large_briefing(words=3000, n_claims=40, n_actors=10)
+    inside, collected = [], []
+
+    def watched(pieces):  # marks the moments a piece is being made
+        while True:
+            inside.append(True)
+            piece = next(pieces, None)
+            inside.pop()
+            if piece is None:
+                return
+            yield piece
+
+    def note(phase, info):
+        if phase == "start" and inside:
+            collected.append(info["generation"])
+
+    pieces, done = watched(compact_pieces(briefing)), []
+    gc.callbacks.append(note)
+    thresholds = gc.get_threshold()
+    try:
+        gc.set_threshold(1)  # without the pause, every allocation would start a collection
+        finished = False
+        while not finished:
+            finished = autosave.take_pieces(pieces, done, 0.0)  # one piece per call
+            assert gc.isenabled()  # on again between pieces
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.callbacks.remove(note)
+    assert "".join(done) == dumps(briefing, compact=True)
+    assert len(done) > 50 and collected == []
 
 
 def _temp_beside(target, data: bytes, short: bool = False):

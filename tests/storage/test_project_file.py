@@ -64,6 +64,61 @@ def test_compact_text_in_pieces_is_json_of_the_whole_document():
         assert len(pieces) > len(briefing.claims)  # one piece per list item at least
 
 
+def _expected_compact(briefing):
+    whole = json.loads(dumps(briefing))
+    return json.dumps(whole, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def _long_article_briefing():
+    """A long source whose text needs escaping everywhere (quotes, backslashes, line ends,
+    control characters, an emoji, a lone surrogate), with many paragraphs, an actor of
+    many mentions, and long prose in a note, a comment and the bottom line."""
+    briefing = builders.large_briefing(words=30_000, n_claims=30, n_actors=5)
+    source = briefing.sources[0]
+    awkward = 'He said "no".\\ \t\x01\u2028 😀 \udc80\n'
+    source.text = source.text + awkward * 20_000
+    source.paragraphs = source.paragraphs + [(n, n + 1) for n in range(2000)]
+    source.notes = ["short", "x" * (3 * project_file.TEXT_PIECE)]
+    briefing.actors[0].mentions *= 400
+    briefing.claims[0].comment = awkward * 10_000
+    briefing.bluf = "B" * (project_file.TEXT_PIECE + 1)
+    return briefing
+
+
+def test_a_long_articles_pieces_are_small_and_join_to_the_compact_text():
+    # The autosave takes one piece per step on the GUI thread: a long text is cut into
+    # chunks, long lists into groups, and an object holding them goes field by field.
+    briefing = _long_article_briefing()
+    pieces = list(compact_pieces(briefing))
+    assert "".join(pieces) == _expected_compact(briefing) == dumps(briefing, compact=True)
+    assert len(briefing.sources[0].text) > 5 * project_file.TEXT_PIECE
+    # The longest piece is a chunk of text, escaped: a bounded amount of work.
+    assert max(map(len, pieces)) <= 2 * project_file.TEXT_PIECE
+    assert len(pieces) > len(briefing.actors[0].mentions) + len(briefing.claims)
+    assert loads(dumps(briefing, compact=True)) == briefing
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(st.characters(blacklist_categories=()), max_size=40),
+       notes=st.lists(st.text(max_size=12), max_size=6),
+       bounds=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=9),
+       mentions=st.integers(0, 7))
+def test_pieces_join_to_the_compact_text_wherever_they_are_cut(text, notes, bounds, mentions):
+    # Tiny limits put chunk and group boundaries everywhere: inside escapes, between the
+    # halves of what was an emoji's surrogate pair in UTF-16, around empty lists.
+    briefing = builders.sample_briefing()
+    source = briefing.sources[0]
+    source.text, source.notes, source.paragraphs = text, notes, bounds
+    briefing.bluf = text * 3
+    briefing.actors[1].mentions = briefing.actors[1].mentions[:1] * mentions
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(project_file, "TEXT_PIECE", 5)
+        patch.setattr(project_file, "VALUES_PIECE", 3)
+        patch.setattr(project_file, "OBJECTS_PIECE", 2)
+        joined = "".join(compact_pieces(briefing))
+    assert joined == _expected_compact(briefing)
+
+
 def test_round_trip_keeps_every_kind_of_object():
     briefing = loads(SAMPLE_TEXT)
     assert len(briefing.sources) == 2 and briefing.sources[1].text.startswith("Maria Lind")

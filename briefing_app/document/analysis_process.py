@@ -237,6 +237,12 @@ class WorkerProcess:
             elif reply[0] == "failed":
                 parts = {"actors": [], "claims": []}
                 spares = {"actors": [], "claims": []}
-            self._on_reply(reply)
+            self._tell(reply)
         self._replies.close()
-        self._on_reply(("gone",))  # the GUI thread joins the child: one thread reaps it
+        self._tell(("gone",))  # the GUI thread joins the child: one thread reaps it
+
+    def _tell(self, reply: tuple) -> None:
+        try:
+            self._on_reply(reply)
+        except RuntimeError:  # its receiver was deleted (the program is ending): no one listens
+            pass

@@ -76,7 +76,8 @@ def start_early(pipeline: str = "") -> None:
 def stop_early() -> None:
     """Stop the early process if no runner took it (a window closed before its contents)."""
     while _early:
-        _early.pop().process.stop()
+        child = _early.pop()  # held while it stops: its reader thread still signals it
+        child.process.stop()
 
 
 def _short_switch_interval() -> None:

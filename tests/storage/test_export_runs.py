@@ -200,8 +200,8 @@ def test_quotes_hedges_and_cleaning_survive(exported):
     document = docx.Document(str(exported["stress"]))
     text = "\n".join(p.text for p in document.paragraphs)
     # The direct quote in quotation marks, the reported claim not, its hedge kept.
-    assert "“Quoted words.”" in text
-    assert "The deal was reportedly signed. " in text and "Hedges: “reportedly”." in text
+    assert "“Quoted words,” Ana López said." in text
+    assert "The deal was reportedly signed.\n" in text and "hedged (“reportedly”)." in text
     assert not set(CONTROLS) & set(text)
     assert ASTRAL in text
 
@@ -312,7 +312,8 @@ def test_libreoffice_reads_the_character_styles_and_direct_formatting(rendered):
     assert header["font-size"] == "9.5pt" and header["font-weight"] == "bold"
     marker = _lo_look(stress, "[unreviewed] ")
     assert marker["color"] == "#a03a00" and marker["font-weight"] == "bold"
-    assert _lo_look(stress, "unverified. Source 3.")["font-size"] == "9.5pt"
+    details = "Reported speech, hedged (“reportedly”). Not rated; unverified. Source 3."
+    assert _lo_look(stress, details)["font-size"] == "9.5pt"
     placeholder = _lo_look(empty, "[No claims included]")
     assert placeholder["color"] == "#555555" and placeholder["font-style"] == "italic"
 

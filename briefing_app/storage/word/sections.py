@@ -1,9 +1,13 @@
-"""The briefing's reading part, in the order a decision maker reads it: title line, BLUF,
-key judgments, key actors, key claims, analyst notes, sources and the method line.
+"""The briefing's reading part, in the order a decision maker reads it: title line, what
+the analyst checked, BLUF, key judgments, key actors, key claims, analyst notes, sources and
+the method line.
 
 Only what the analyst kept goes in: an item that is excluded or rejected is left out here
-(the appendix still shows it in the full text). Text is cleaned on its way into the XML,
-and every name, title and excerpt goes in through `label`, without bidi controls.
+(the appendix still shows it in the full text). Whatever the analyst has not checked says so
+wherever it appears ("[unreviewed]"), and page one counts it. Each claim is a sentence
+(domain.claim_sentence) with its attribution in plain words after it. Text is cleaned on its
+way into the XML, and every name, title and excerpt goes in through `label`, without bidi
+controls.
 
 Runs go in through `ooxml.add_run`, each with its `Look`; the small sizes and colours the
 export repeats are character styles, defined in the document by `ensure_character_styles`.
@@ -22,16 +26,18 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from briefing_app import APP_NAME, __version__
+from briefing_app.domain import claim_sentence as sentences
 from briefing_app.domain.display_text import safe_label
-from briefing_app.domain.model import LIKELIHOODS, Actor, Briefing, Claim
+from briefing_app.domain.model import CONFIDENCES, Actor, Briefing, Claim
+from briefing_app.domain.review import checked_counts
 from briefing_app.storage.word import ooxml
 from briefing_app.storage.word.ooxml import HIGHLIGHT, Look, add_run, clean, one_line
 
 KIND_WORDS = {"person": "person", "organisation": "organisation", "state": "state",
               "group": "group", "unnamed": "unnamed source"}
-CLAIM_WORDS = {"direct_quote": "Direct quote", "reported": "Reported",
-               "according_to": "According to", "hedged_assertion": "Hedged assertion",
-               "assertion": "Assertion"}
+# Page one holds about this many actor rows; the rest are named in one line under them.
+KEY_ACTOR_ROWS = 8
+UNREVIEWED_MARK = "[unreviewed]"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 # The export's character styles: style id -> (name, what the style sets). Size and colour
@@ -47,6 +53,8 @@ TABLE_TEXT = Look(style="BriefingTableText")
 TABLE_HEADER = Look(style="BriefingTableText", bold=True)
 CLAIM_DETAILS = Look(style="BriefingClaimDetails")
 UNREVIEWED = Look(style="BriefingUnreviewed", bold=True)
+# In a table the mark keeps the table's size; a run has one character style, so it is direct.
+TABLE_UNREVIEWED = Look(style="BriefingUnreviewed", bold=True, size=9.5)
 MUTED = Look(style="BriefingMuted")
 PLACEHOLDER = Look(style="BriefingMuted", italic=True)
 BOLD = Look(bold=True)
@@ -147,6 +155,7 @@ def write_front(ctx: Context) -> None:
     parts = [long_date(ctx.now), one_line(briefing.author),
              f"{count} source{'' if count == 1 else 's'}"]
     ctx.add(" · ".join(p for p in parts if p))
+    write_checked(ctx)
     heading(ctx, "Bottom line up front")
     if briefing.bluf.strip():
         for block in clean(briefing.bluf).strip().split("\n\n"):
@@ -155,20 +164,30 @@ def write_front(ctx: Context) -> None:
         placeholder(ctx, "[No bottom line written yet]")
     heading(ctx, "Key judgments")
     for judgment in briefing.judgments:
-        add_run(bullet(ctx), judgment_text(judgment.text, judgment.likelihood,
-                                           judgment.confidence))
+        # The analyst's own sentence as they wrote it; its likelihood and confidence are a
+        # label under it, never a template sentence around it.
+        paragraph = bullet(ctx)
+        add_run(paragraph, one_line(judgment.text))
+        tag = sentences.judgment_label(judgment.likelihood, judgment.confidence)
+        if tag:
+            add_run(paragraph, "\n" + tag, CLAIM_DETAILS)
     if not briefing.judgments:
         placeholder(ctx, "[No key judgments yet]")
 
 
-def judgment_text(text: str, likelihood: str, confidence: str) -> str:
-    """'It is likely (55-80 %) that X. Moderate confidence.' as ICD 203 phrases it."""
-    body = sentence(text)
-    if likelihood in LIKELIHOODS:
-        body = f"It is {likelihood} ({LIKELIHOODS[likelihood]}) that {body}"
-    if confidence:
-        body += f" {confidence.capitalize()} confidence."
-    return body
+def write_checked(ctx: Context) -> None:
+    """'Checked by the analyst: 23 of 57 claims, 9 of 14 actors': the truth on page one."""
+    claims_done, claims, actors_done, actors = checked_counts(ctx.briefing, shown)
+    paragraph = ctx.add()
+    add_run(paragraph, "Checked by the analyst: ", BOLD)
+    add_run(paragraph, f"{claims_done} of {_count(claims, 'claim')}, "
+                       f"{actors_done} of {_count(actors, 'actor')}")
+    if claims_done < claims or actors_done < actors:
+        add_run(paragraph, f" (the others are marked {UNREVIEWED_MARK})", MUTED)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 ACTOR_COLUMNS = ("Actor", "Kind", "Role / affiliation", "Quoted", "Mentioned", "Note")
@@ -178,22 +197,18 @@ ACTOR_SHARES = (0.19, 0.16, 0.23, 0.11, 0.15, 0.16)
 def write_actors(ctx: Context) -> None:
     briefing = ctx.briefing
     heading(ctx, "Key actors")
-    quoted: dict[str | None, int] = {}
-    for claim in briefing.claims:
-        if shown(claim):
-            quoted[claim.actor_id] = quoted.get(claim.actor_id, 0) + 1
+    quoted = _quoted(ctx)
     actors = [a for a in briefing.actors if shown(a)]
     if not actors:
         placeholder(ctx, "[No actors included]")
         return
-    # A machine-found actor named once and never quoted is a passing mention, not a key
-    # actor: one line under the table keeps page one readable and the reader informed.
-    minor = [a for a in actors if _passing(a, quoted)]
-    actors = [a for a in actors if not _passing(a, quoted)] or minor
-    if actors is minor:
-        minor = []
-    # Who speaks most comes first; the decision maker reads the top rows only.
+    # A machine-found actor named once and never quoted is as likely a tagging slip as a
+    # key actor: it is left to the appendix, which highlights every mention. Should that
+    # leave nobody, they are shown after all, each marked unreviewed.
+    actors = [a for a in actors if not _doubtful(a, quoted)] or actors
+    # How much an actor matters: what they are quoted saying, then how often they appear.
     actors.sort(key=lambda a: (-quoted.get(a.id, 0), -len(a.mentions)))
+    actors, rest = actors[:KEY_ACTOR_ROWS], actors[KEY_ACTOR_ROWS:]
     table = ctx.document.add_table(rows=len(actors) + 1, cols=len(ACTOR_COLUMNS))
     table.style = ctx.document.styles["Table Grid"]
     table.autofit = False
@@ -215,86 +230,105 @@ def write_actors(ctx: Context) -> None:
             # Word reads each cell's width, LibreOffice the grid's; set both.
             cell.width = width
             add_run(cell.paragraphs[0], text, TABLE_TEXT)
-    if minor:
-        names = ", ".join(label(a.name) for a in minor)
-        ctx.add(f"Also mentioned once: {names}.", "Caption")
+        if actor.review == "machine":
+            add_run(row.cells[0].paragraphs[0], f" {UNREVIEWED_MARK}", TABLE_UNREVIEWED)
+    if rest:
+        paragraph = ctx.add(style="Caption")
+        add_run(paragraph, "Also named: ")
+        for number, actor in enumerate(rest):
+            add_run(paragraph, (", " if number else "") + label(actor.name))
+            if actor.review == "machine":
+                add_run(paragraph, f" {UNREVIEWED_MARK}", UNREVIEWED)
+        add_run(paragraph, ".")
 
 
-def _passing(actor: Actor, quoted: dict[str | None, int]) -> bool:
-    return (actor.review == "machine" and not quoted.get(actor.id) and len(actor.mentions) < 2
-            and not actor.note.strip())
+def _quoted(ctx: Context) -> dict[str | None, int]:
+    """How many of the claims the briefing shows each actor is the source of."""
+    quoted: dict[str | None, int] = {}
+    for claim in ctx.briefing.claims:
+        if shown(claim):
+            quoted[claim.actor_id] = quoted.get(claim.actor_id, 0) + 1
+    return quoted
+
+
+def _doubtful(actor: Actor, quoted: dict[str | None, int]) -> bool:
+    """An unreviewed actor the engine itself is unsure of (when it says so), or one named
+    once, never quoted and without an analyst note."""
+    if actor.review != "machine":
+        return False
+    confidence = _confidence(getattr(actor, "confidence", None))
+    if confidence is not None:
+        return confidence < 0.5
+    return not quoted.get(actor.id) and len(actor.mentions) < 2 and not actor.note.strip()
+
+
+def _confidence(value: object) -> float | None:
+    """The engine's confidence as a number from 0 to 1, None when unknown: a number as it
+    is, a word (low, moderate, high) by its place in the scale."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and value in CONFIDENCES:
+        return (CONFIDENCES.index(value) + 0.5) / len(CONFIDENCES)
+    return None
+
+
+_REVIEW_RANK = {"accepted": 0, "edited": 1, "machine": 2}
+
+
+def claim_rank(claim: Claim) -> tuple[int, float]:
+    """Key claims first: the analyst's accepted ones, then edited, then unreviewed; within
+    each, the engine's confidence highest first, unknown last (sorting is stable, so ties
+    keep the article's order)."""
+    confidence = _confidence(getattr(claim, "confidence", None))
+    return (_REVIEW_RANK.get(claim.review, 2), -confidence if confidence is not None else 1.0)
 
 
 def write_claims(ctx: Context) -> None:
     briefing = ctx.briefing
     heading(ctx, "Key claims")
     groups: dict[str | None, list[Claim]] = {}
-    for claim in briefing.claims:
-        if shown(claim):
-            actor = briefing.actor(claim.actor_id)
-            key = actor.id if actor is not None and shown(actor) else None
-            groups.setdefault(key, []).append(claim)
+    for claim in sorted((c for c in briefing.claims if shown(c)), key=claim_rank):
+        actor = briefing.actor(claim.actor_id)
+        key = actor.id if actor is not None and shown(actor) else None
+        groups.setdefault(key, []).append(claim)
     if not groups:
         placeholder(ctx, "[No claims included]")
-    order = [a.id for a in briefing.actors if a.id in groups] + ([None] if None in groups else [])
-    for actor_id in order:
+    # Groups in the order of their best claim, so the top of the section is the best claim.
+    for actor_id, claims in groups.items():
         actor = briefing.actor(actor_id)
-        heading(ctx, label(actor.name) if actor else "Unattributed", 2)
-        for claim in groups[actor_id]:
+        paragraph = heading(ctx, label(actor.name) if actor else "Unattributed", 2)
+        if actor is not None and actor.review == "machine":
+            add_run(paragraph, f" {UNREVIEWED_MARK}", UNREVIEWED)
+        for claim in claims:
             write_claim(ctx, claim)
 
 
 def write_claim(ctx: Context, claim: Claim) -> None:
-    source = ctx.briefing.source(claim.source_id)
+    """The claim's sentence, then its attribution, rating and place in plain words."""
+    briefing = ctx.briefing
+    source = briefing.source(claim.source_id)
     text = source.text if source else ""
+    actor = briefing.actor(claim.actor_id)
+    said = sentences.claim_sentence(claim, text, actor if actor and shown(actor) else None)
     paragraph = bullet(ctx)
     if claim.review == "machine":
-        add_run(paragraph, "[unreviewed] ", UNREVIEWED)
-    content = label(claim.words(text))
-    if claim.kind == "direct_quote":
-        content = f"“{sentence(content)}”"
-    else:
-        # Verbatim apart from the first letter: a bullet reads as a sentence.
-        content = sentence(content[:1].upper() + content[1:])
-    add_run(paragraph, content + " ")
-    add_run(paragraph, attribution(claim, text, ctx.briefing), ITALIC)
+        add_run(paragraph, UNREVIEWED_MARK + " ", UNREVIEWED)
+    add_run(paragraph, label(said.text))
     add_run(paragraph, "\n")
-    details = [rating_text(claim)]
+    details = [sentences.attribution_line(claim, text, said), sentences.rating_line(claim)]
     if source is not None:
-        number = ctx.briefing.sources.index(source) + 1
+        number = briefing.sources.index(source) + 1
         para = claim.paragraph or source.paragraph_of(claim.start)
-        details.append(f"Source {number}, para. {para}" if para else f"Source {number}")
-    details = " ".join(sentence(d) for d in details if d)
-    add_run(paragraph, details, CLAIM_DETAILS)
+        details.append(f"Source {number}, paragraph {para}." if para else f"Source {number}.")
+    add_run(paragraph, label(" ".join(details)), CLAIM_DETAILS)
+    if claim.review == "machine" and claim.changed_by:
+        changed = "; ".join(label(c) for c in claim.changed_by)
+        add_run(paragraph, f" Changed since the analysis, not checked: {changed}.", MUTED)
     if claim.comment.strip():
         add_run(paragraph, " Analyst: ", BOLD)
         add_run(paragraph, sentence(claim.comment))
-
-
-def attribution(claim: Claim, text: str, briefing: Briefing) -> str:
-    """'Direct quote; said (assert). Hedges: "reportedly".' — hedges are never dropped."""
-    first = CLAIM_WORDS.get(claim.kind, claim.kind)
-    actor = briefing.actor(claim.actor_id)
-    said_by = label(claim.source_span.text(text)) if claim.source_span else ""
-    if claim.kind == "according_to" and said_by:
-        first += f" {said_by}"
-    elif said_by and (actor is None or not shown(actor)):
-        first += f" by {said_by}"
-    parts = [first]
-    cue = label(claim.cue.text(text)) if claim.cue is not None else ""
-    # "According to" is both the kind and the cue; saying it twice reads like a glitch.
-    if cue and cue.lower() != CLAIM_WORDS["according_to"].lower():
-        parts.append(f"{cue} ({claim.stance})" if claim.stance else cue)
-    result = "; ".join(parts) + "."
-    hedges = [label(h.text(text)) for h in claim.hedges]
-    if hedges:
-        result += " Hedges: " + ", ".join(f"“{h}”" for h in hedges) + "."
-    return result
-
-
-def rating_text(claim: Claim) -> str:
-    rating = claim.rating
-    return " · ".join(p for p in (rating.admiralty, rating.likelihood, rating.status) if p)
 
 
 def write_notes(ctx: Context) -> None:

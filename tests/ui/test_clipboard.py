@@ -21,15 +21,35 @@ def test_copy_claim_with_citation(analyzed, qtbot):
     qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_C,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     mime = QGuiApplication.clipboard().mimeData()
-    assert mime.text() == ("“the strike could last weeks,” Katrin Oehlert warned. "
+    # The sentence the briefing writes: reported speech without quotation marks, the hedge
+    # kept, and the mark of a claim the analyst has not checked.
+    assert mime.text() == ("[unreviewed] Union negotiator Katrin Oehlert reportedly warned "
+                           "that the strike could last weeks. "
                            "Source: Harbour Times, Port strike, 2024-05-14, para. 3. "
                            "https://example.org/strike")
-    assert "<b>Katrin Oehlert</b>" in mime.html()
+    assert "“" not in mime.text()
+    assert "<b>Union negotiator Katrin Oehlert</b>" in mime.html()
     assert '<a href="https://example.org/strike">' in mime.html()
+    analyzed.doc.briefing.claim("c3").review = "accepted"
     analyzed.select_item("claim", "c3")
     analyzed.findChild(QAction, "actionCopyCitation").trigger()
     assert QGuiApplication.clipboard().text().startswith(
-        "According to officials, the ministry is preparing emergency legislation.")
+        "According to officials, the ministry is preparing emergency legislation. Source:")
+
+
+def test_citations_never_cut_a_title_inside_a_word():
+    from briefing_app.domain.model import Briefing, Claim, Source, Span
+    from briefing_app.ui.editing.clipboard import cite_text
+
+    text = "Officials said the port would reopen."
+    title = "Port " + "authority " * 20 + "statement"
+    briefing = Briefing(sources=[Source("s", text, [(0, len(text))], title=title)],
+                        claims=[Claim("c", "s", "reported", Span(15, 36),
+                                      source_span=Span(0, 9), cue=Span(10, 14),
+                                      review="accepted")])
+    cited = cite_text(briefing, briefing.claims[0])
+    assert cited.startswith("Officials said the port would reopen. Source: Port authority")
+    assert "authority…, para. 1." in cited
 
 
 def _paste_and_check(window, qtbot, wait_analyzed, mime, expected_start):

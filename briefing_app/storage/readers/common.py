@@ -7,6 +7,7 @@ import hashlib
 import re
 
 from briefing_app.domain.model import Source
+from briefing_app.domain.short_text import TITLE_LIMIT, shortened
 from briefing_app.errors import LoadError
 
 # The settings count a megabyte as 1024 * 1024 bytes (Settings.input_limits); so do we.
@@ -33,6 +34,10 @@ _STOPWORDS = frozenset(
 # share a few ("a", "in", "die") and land far below this line.
 _MIN_STOPWORD_SHARE = 0.15
 _ENGLISH_SAMPLE_CHARS = 20_000
+# A full stop, question or exclamation mark followed by a space and a capital or a quote.
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’)]*\s+[\"“‘(]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset("mr mrs ms dr st gen sen rep gov lt col no vs jr sr prof".split())
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -126,13 +131,28 @@ def check_char_count(name: str, count: int, max_chars: int, *, about: bool = Fal
         )
 
 
-def first_line_title(text: str, limit: int = 200) -> str:
-    """The first non-empty line, without Markdown heading marks, cut to `limit` characters."""
+def first_line_title(text: str, limit: int = TITLE_LIMIT) -> str:
+    """A plain text's title: its first non-empty line (Markdown heading marks dropped) when
+    it is short and reads as a headline, otherwise that line's first sentence, shortened at
+    a word boundary with an ellipsis. Never cut inside a word."""
     for line in text.splitlines():
-        line = line.strip().lstrip("#").strip()
-        if line:
-            return line[:limit]
+        line = " ".join(line.strip().lstrip("#").split())
+        if not line:
+            continue
+        # A headline has no closing full stop; a line that ends in one is a sentence.
+        if len(line) <= limit and not line.endswith("."):
+            return line
+        return shortened(_first_sentence(line), limit)
     return ""
+
+
+def _first_sentence(line: str) -> str:
+    for match in _SENTENCE_END.finditer(line):
+        word = line[:match.start()].rsplit(" ", 1)[-1]
+        # "U.S." or "Mr." ends no sentence.
+        if word.rstrip(".").lower() not in _ABBREVIATIONS and not _INITIALS.fullmatch(word + "."):
+            return line[:match.start() + 1]
+    return line
 
 
 def make_source(

@@ -13,8 +13,10 @@ from PySide6.QtGui import QAction, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.document.intake import admit_source
+from briefing_app.domain.claim_sentence import SPEAKER, claim_sentence
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Briefing, Claim
+from briefing_app.domain.short_text import shortened
 from briefing_app.domain.vocab import ItemKind
 from briefing_app.errors import BriefingError
 from briefing_app.ui.window.actions import make_action
@@ -24,21 +26,24 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def citation_parts(briefing: Briefing, claim: Claim) -> dict[str, str]:
-    """The pieces of a quoted claim: content, speaker, cue and the source citation."""
+UNREVIEWED_MARK = "[unreviewed]"
+
+
+def citation_parts(briefing: Briefing, claim: Claim) -> dict[str, object]:
+    """The pieces of a copied claim: its sentence (as the briefing writes it), whether the
+    analyst has checked it, and the source citation."""
     source = briefing.source(claim.source_id)
-    text = source.text
     actor = briefing.actor(claim.actor_id)
+    if actor is not None and (not actor.included or actor.review == "rejected"):
+        actor = None  # as in the briefing: a left-out actor is not named as the speaker
+    said = claim_sentence(claim, source.text, actor)
     # Names and titles are labels: bidi controls in them must not reorder the citation.
-    speaker = safe_label(actor.name) if actor else (
-        _one_line(claim.source_span.text(text)) if claim.source_span else "")
-    where = [safe_label(source.outlet), safe_label(source.title), source.published,
+    # A long title is cut at a word, never inside one.
+    where = [safe_label(source.outlet), shortened(safe_label(source.title)), source.published,
              f"para. {claim.paragraph or source.paragraph_of(claim.start)}"]
     return {
-        "content": _one_line(claim.content.text(text)).rstrip(" .,;:"),
-        "speaker": speaker,
-        "cue": _one_line(claim.cue.text(text)) if claim.cue else "said",
-        "according": "yes" if claim.kind == "according_to" else "",
+        "pieces": [(safe_label(text), role) for text, role in said.pieces],
+        "unreviewed": claim.review == "machine",
         "citation": ", ".join(w for w in where if w),
         "url": source.url,
     }
@@ -47,27 +52,21 @@ def citation_parts(briefing: Briefing, claim: Claim) -> dict[str, str]:
 def cite_text(briefing: Briefing, claim: Claim) -> str:
     """'“…,” Maria Lind said. Source: Outlet, title, date, para. 3.'"""
     p = citation_parts(briefing, claim)
-    if p["according"] and p["speaker"]:
-        quote = f"According to {p['speaker']}, {p['content']}."
-    elif p["speaker"]:
-        quote = f"“{p['content']},” {p['speaker']} {p['cue']}."
-    else:
-        quote = f"“{p['content']}.”"
+    mark = f"{UNREVIEWED_MARK} " if p["unreviewed"] else ""
+    said = _one_line("".join(text for text, _ in p["pieces"]))
     url = f" {p['url']}" if p["url"] else ""
-    return f"{quote} Source: {p['citation']}.{url}"
+    return f"{mark}{said} Source: {p['citation']}.{url}"
 
 
 def cite_html(briefing: Briefing, claim: Claim) -> str:
-    """The same citation as simple HTML: Outlook and Word keep the italics and the link."""
-    p = {k: escape(v) for k, v in citation_parts(briefing, claim).items()}
-    if p["according"] and p["speaker"]:
-        quote = f"According to <b>{p['speaker']}</b>, {p['content']}."
-    elif p["speaker"]:
-        quote = f"“{p['content']},” <b>{p['speaker']}</b> {p['cue']}."
-    else:
-        quote = f"“{p['content']}.”"
-    link = f' <a href="{p["url"]}">{p["url"]}</a>' if p["url"] else ""
-    return f"<p>{quote}<br><i>Source: {p['citation']}.</i>{link}</p>"
+    """The same citation as simple HTML: Outlook and Word keep the bold, italics and link."""
+    p = citation_parts(briefing, claim)
+    mark = f"<b>{UNREVIEWED_MARK}</b> " if p["unreviewed"] else ""
+    said = "".join(f"<b>{escape(text)}</b>" if role == SPEAKER else escape(text)
+                   for text, role in p["pieces"])
+    url = escape(p["url"])
+    link = f' <a href="{url}">{url}</a>' if url else ""
+    return f"<p>{mark}{said}<br><i>Source: {escape(p['citation'])}.</i>{link}</p>"
 
 
 class ClipboardActions(QObject):

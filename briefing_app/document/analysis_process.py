@@ -17,6 +17,7 @@ hands each one to a callback, and stops it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import logging
@@ -29,6 +30,7 @@ import threading
 import time
 from collections.abc import Callable
 
+from briefing_app import collector
 from briefing_app.domain.model import Analysis
 from briefing_app.logs import failure
 
@@ -161,6 +163,7 @@ class WorkerProcess:
         jobs_out.close()
         replies_in.close()
         self._on_reply = on_reply
+        self._stopped = False
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._writer = threading.Thread(target=self._write, name="analysis-writer",
                                         daemon=True)
@@ -187,6 +190,8 @@ class WorkerProcess:
     def stop(self, timeout: float = 10.0) -> bool:
         """End the child at once (a running job is abandoned) and join it and both threads;
         True when all of them have ended. Called on the GUI thread, like exit_code."""
+        if self._stopped:
+            return True
         self._outbox.put(None)
         if self.process.is_alive():
             self.process.terminate()
@@ -199,6 +204,7 @@ class WorkerProcess:
         stopped = not (self.process.is_alive() or self._writer.is_alive()
                        or self._reader.is_alive())
         if stopped:
+            self._stopped = True
             self.process.close()
         return stopped
 
@@ -216,28 +222,38 @@ class WorkerProcess:
     def _read(self) -> None:
         parts: dict[str, list] = {"actors": [], "claims": []}
         spares: dict[str, list] = {"actors": [], "claims": []}
-        while True:
-            try:
-                reply = pickle.loads(self._replies.recv_bytes())
-            except (EOFError, OSError):
-                break
-            if reply[0] == "part":
-                # Two loads of the same bytes: the result, and the spare copy the briefing
-                # adopts, made here rather than on the GUI thread.
-                parts[reply[2]].extend(pickle.loads(reply[3]))
-                spares[reply[2]].extend(pickle.loads(reply[3]))
-                continue
-            if reply[0] == "finished":
-                shell: Analysis = reply[2]
-                analysis = dataclasses.replace(shell, **parts)
-                spare = dataclasses.replace(shell, warnings=list(shell.warnings), **spares)
-                parts = {"actors": [], "claims": []}
-                spares = {"actors": [], "claims": []}
-                reply = ("finished", reply[1], analysis, spare)
-            elif reply[0] == "failed":
-                parts = {"actors": [], "claims": []}
-                spares = {"actors": [], "claims": []}
-            self._tell(reply)
+        arriving = contextlib.ExitStack()  # holds collector.paused() while a result arrives
+        with arriving:
+            while True:
+                try:
+                    reply = pickle.loads(self._replies.recv_bytes())
+                except (EOFError, OSError):
+                    break
+                if reply[0] == "part":
+                    # A full garbage collection walks every object in the process holding
+                    # the GIL: with a 100,000-word result arriving (tens of thousands of
+                    # objects, twice) they ran 55-120 ms, the window's longest stalls. None
+                    # runs while it arrives, and once it is whole it is frozen (below).
+                    if not parts["actors"] and not parts["claims"]:
+                        arriving.enter_context(collector.paused())
+                    # Two loads of the same bytes: the result, and the spare copy the
+                    # briefing adopts, made here rather than on the GUI thread.
+                    parts[reply[2]].extend(pickle.loads(reply[3]))
+                    spares[reply[2]].extend(pickle.loads(reply[3]))
+                    continue
+                if reply[0] == "finished":
+                    shell: Analysis = reply[2]
+                    analysis = dataclasses.replace(shell, **parts)
+                    spare = dataclasses.replace(shell, warnings=list(shell.warnings), **spares)
+                    reply = ("finished", reply[1], analysis, spare)
+                if reply[0] in ("finished", "failed"):
+                    parts = {"actors": [], "claims": []}
+                    spares = {"actors": [], "claims": []}
+                    # The result lives as long as the briefing: frozen, later collections
+                    # skip it (it is still freed by reference counting; it holds no cycles).
+                    gc.freeze()
+                    arriving.close()
+                self._tell(reply)
         self._replies.close()
         self._tell(("gone",))  # the GUI thread joins the child: one thread reaps it
 

@@ -28,9 +28,9 @@ from briefing_app.storage.analysis_json import analysis_to_json  # noqa: E402
 
 # Settings tried on the held-back part; "tagger alone" is the tagger with no rule claims.
 GRID = {
-    "add": [0.0, 0.5, 0.6, 0.7, 0.8],
-    "covered": [0.3, 0.5],
-    "veto": [0.0, 0.1, 0.2, 0.3],
+    "quote": [0.5, 0.6, 0.7, 0.8],
+    "reported": [0.8, 0.85, 0.9, 0.95, 1.1],
+    "source": [True, False],
 }
 
 
@@ -64,6 +64,7 @@ def main(argv=None) -> int:
     parser.add_argument("--grid", action="store_true", help="try every GRID setting")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/briefing_tagger_cache"))
     parser.add_argument("--scorer", type=Path, default=None)
+    parser.add_argument("--weights", type=Path, default=None, help="a tagger folder to try")
     args = parser.parse_args(argv)
     scorer = _scorer(
         args.scorer
@@ -77,24 +78,26 @@ def main(argv=None) -> int:
     info = pipeline_info(nlp)
     parsed = parse(nlp, docs, args.cache, name)
     docs = [(d[0], str(d[1]), str(d[2])) for d in docs]
-    tagger = load_tagger()
+    tagger = load_tagger(args.weights)
 
     def show(label, result):
         print(json.dumps({"run": label, **{k: round(v, 4) for k, v in result.items()}}),
               flush=True)
 
     show("rules", run(parsed, info, None, combine.DEFAULT, scorer, docs))
-    alone = replace(combine.DEFAULT, rules=False, add_min_confidence=0.0)
+    alone = replace(combine.DEFAULT, rules=False, add_quote_confidence=0.0,
+                    add_reported_confidence=0.0, add_needs_source=False)
     show("tagger alone", run(parsed, info, tagger, alone, scorer, docs))
     show(f"combined {asdict(combine.DEFAULT)}",
          run(parsed, info, tagger, combine.DEFAULT, scorer, docs))
     if args.grid:
-        for add in GRID["add"]:
-            for covered in GRID["covered"]:
-                for veto in GRID["veto"]:
-                    settings = replace(combine.DEFAULT, add_min_confidence=add,
-                                       add_max_covered=covered, veto_below=veto)
-                    show(f"add {add} covered {covered} veto {veto}",
+        for quote in GRID["quote"]:
+            for reported in GRID["reported"]:
+                for source in GRID["source"]:
+                    settings = replace(combine.DEFAULT, add_quote_confidence=quote,
+                                       add_reported_confidence=reported,
+                                       add_needs_source=source)
+                    show(f"quote {quote} reported {reported} needs source {source}",
                          run(parsed, info, tagger, settings, scorer, docs))
     return 0
 

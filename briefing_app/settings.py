@@ -67,6 +67,11 @@ SETTINGS = {
         Setting("export_mark", str, "", "handling mark chosen at the last Word export"),
         Setting("export_template", str, "", "Word template (.docx/.dotx) of the last export"),
         Setting("export_open_after", bool, False, "open the Word briefing after exporting"),
+        Setting("review_order", str, "article",
+                "order of J / K and of the Claims panel: article, or least_certain (the "
+                "engine's least confident claims first); anything else reads as article"),
+        Setting("advance_after_review", bool, True,
+                "Accept and Reject move on to the next unreviewed claim"),
     )
 }
 RECENT_LIMIT = 10

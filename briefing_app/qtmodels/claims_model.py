@@ -12,17 +12,25 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain import flags
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Claim
 from briefing_app.domain.ops import Change
 from briefing_app.domain.vocab import ChangeKind, ItemKind
 from briefing_app.qtmodels.columns import ColumnsMixin
-from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, ROOT, SORT_ROLE, SPAN_ROLE
+from briefing_app.qtmodels.roles import (
+    CONFIDENCE_ROLE,
+    ID_ROLE,
+    ITEM_KIND_ROLE,
+    ROOT,
+    SORT_ROLE,
+    SPAN_ROLE,
+)
 
 
 class Column(IntEnum):
-    """The Claims panel's columns by number; SOURCE is last so the others keep their numbers
-    (saved column choices and sorting refer to them)."""
+    """The Claims panel's columns by number; new ones go last so the others keep their
+    numbers (saved column choices and sorting refer to them)."""
 
     CLAIM = 0
     ACTOR = 1
@@ -36,10 +44,12 @@ class Column(IntEnum):
     INCLUDED = 9
     PARAGRAPH = 10
     SOURCE = 11
+    CONFIDENCE = 12
+    FLAGS = 13
 
 
 COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likelihood",
-           "Status", "Review", "Included", "Para.", "Source")
+           "Status", "Review", "Included", "Para.", "Source", "Confidence", "Flags")
 _EXCERPT = 90
 
 
@@ -81,6 +91,8 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             return ItemKind.CLAIM
         if role == SPAN_ROLE:
             return (claim.source_id, claim.start, claim.end)
+        if role == CONFIDENCE_ROLE:
+            return flags.confidence_of(claim)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return self._value(claim, index.column(), role == SORT_ROLE)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.CLAIM:
@@ -88,6 +100,11 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.SOURCE:
             source = self._doc.briefing.source(claim.source_id)
             return safe_label(source.title) if source else None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (Column.CONFIDENCE,
+                                                                       Column.FLAGS):
+            return self._doubts(claim)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.CONFIDENCE:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
             return Qt.GlobalColor.gray
         return None
@@ -96,6 +113,13 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         """The claim's words as a label: without the bidi controls the article may hold."""
         source = self._doc.briefing.source(claim.source_id)
         return safe_label(claim.content.text(source.text)) if source else ""
+
+    @staticmethod
+    def _doubts(claim: Claim) -> str:
+        """Why the engine doubts the claim, one reason a line."""
+        reasons = flags.flag_reasons(flags.flags_of(claim))
+        lines = [f"Engine confidence: {flags.format_confidence(flags.confidence_of(claim))}"]
+        return "\n".join(lines + [f"• {reason}" for reason in reasons])
 
     def _value(self, claim: Claim, column: int, for_sort: bool):
         if column == Column.CLAIM:
@@ -111,6 +135,13 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             Column.LIKELIHOOD: rating.likelihood, Column.STATUS: rating.status,
             Column.REVIEW: claim.review, Column.INCLUDED: "yes" if claim.included else "no",
         }
+        if column == Column.CONFIDENCE:
+            if for_sort:
+                return flags.certainty_key(claim)
+            confidence = flags.confidence_of(claim)
+            return "" if confidence is None else flags.format_confidence(confidence)
+        if column == Column.FLAGS:
+            return "; ".join(flags.flag_words(flags.flags_of(claim)))
         if column == Column.PARAGRAPH:
             return claim.paragraph if for_sort else str(claim.paragraph or "")
         if column == Column.SOURCE:

@@ -7,9 +7,10 @@ from briefing_app.document import commands
 from briefing_app.qtmodels.actors_model import ActorsModel
 from briefing_app.qtmodels.claims_model import COLUMNS, ClaimsModel
 from briefing_app.qtmodels.filter_proxy import FilterProxy
-from briefing_app.qtmodels.roles import ID_ROLE, SORT_ROLE, SPAN_ROLE
+from briefing_app.qtmodels.roles import CONFIDENCE_ROLE, ID_ROLE, SORT_ROLE, SPAN_ROLE
 from briefing_app.qtmodels.sources_model import COLUMNS as SOURCE_COLUMNS
 from briefing_app.qtmodels.sources_model import SourcesModel
+from support.scores import score_claims
 
 
 @pytest.mark.parametrize("model_class", [ClaimsModel, ActorsModel, SourcesModel])
@@ -120,3 +121,41 @@ def test_every_claims_column_has_a_header_in_the_same_place():
 
     assert [c.value for c in Column] == list(range(len(COLUMNS)))
     assert COLUMNS[Column.SOURCE] == "Source" and COLUMNS[Column.PARAGRAPH] == "Para."
+
+
+def test_claims_model_shows_the_engines_confidence_and_flags(analyzed_doc, qtmodeltester):
+    from briefing_app.qtmodels.claims_model import Column
+
+    model = ClaimsModel(analyzed_doc)
+    row = model.row_of("c2")
+    assert model.index(row, Column.CONFIDENCE).data() == ""  # not scored yet: no number
+    assert model.index(row, Column.CONFIDENCE).data(CONFIDENCE_ROLE) is None
+    score_claims(analyzed_doc)
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(row, Column.CONFIDENCE).data() == "0.34"
+    assert model.index(row, Column.CONFIDENCE).data(CONFIDENCE_ROLE) == 0.34
+    assert model.index(row, Column.FLAGS).data() == (
+        "source is a pronoun; attribution after the quote")
+    assert model.headerData(Column.CONFIDENCE, Qt.Orientation.Horizontal) == "Confidence"
+    assert model.headerData(Column.FLAGS, Qt.Orientation.Horizontal) == "Flags"
+
+
+def test_sorting_by_confidence_puts_the_least_certain_first_and_unscored_last(analyzed_doc):
+    from briefing_app.qtmodels.claims_model import Column
+
+    score_claims(analyzed_doc, {"c1": (0.91, []), "c3": (0.62, ["no_cue"])})
+    proxy = FilterProxy()
+    proxy.setSourceModel(ClaimsModel(analyzed_doc))
+    proxy.sort(Column.CONFIDENCE, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(3)] == ["c3", "c1", "c2"]
+    proxy.set_filter("no speech verb")  # the flags' words are filterable like any column
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == ["c3"]
+
+
+def test_a_flag_the_word_table_does_not_know_is_shown_not_dropped(analyzed_doc):
+    from briefing_app.qtmodels.claims_model import Column
+
+    score_claims(analyzed_doc, {"c1": (0.5, ["brand_new_doubt", "rule_only"])})
+    model = ClaimsModel(analyzed_doc)
+    assert model.index(model.row_of("c1"), Column.FLAGS).data() == (
+        "brand new doubt; found by the rules only")

@@ -52,7 +52,8 @@ def test_object_names_are_in_place(window):
     for name in ("documentView", "sourcesView", "actorsView", "claimsView", "inspector"):
         assert window.findChild(object, name) is not None, name
     for name in ("actionOpen", "actionSaveProject", "actionExportBriefing", "actionUndo",
-                 "actionRedo"):
+                 "actionRedo", "actionOrderArticle", "actionOrderLeastCertain",
+                 "actionAdvanceAfterReview", "flaggedProgress", "menuReviewOrder"):
         assert window.findChild(object, name) is not None, name
 
 
@@ -120,15 +121,14 @@ def test_review_whole_article_by_keys_only(analyzed, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_K)
     for n in range(count):
-        if n:
-            qtbot.keyClick(view, Qt.Key.Key_J)
-        qtbot.keyClick(view, Qt.Key.Key_R if n == 1 else Qt.Key.Key_A)
+        # Rate first: Accept and Reject come last, since they move on to the next claim.
         qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ShiftModifier)
         qtbot.keyClick(view, Qt.Key.Key_3)
         qtbot.keyClick(view, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
         qtbot.keyClick(view, Qt.Key.Key_D)
         if n == 2:
             qtbot.keyClick(view, Qt.Key.Key_I)
+        qtbot.keyClick(view, Qt.Key.Key_R if n == 1 else Qt.Key.Key_A)
     claims = analyzed.doc.briefing.claims
     assert [c.review for c in claims] == ["accepted", "rejected", "accepted"]
     assert {c.rating.admiralty for c in claims} == {"C3"}
@@ -136,6 +136,17 @@ def test_review_whole_article_by_keys_only(analyzed, qtbot):
     assert {c.rating.status for c in claims} == {"disputed"}
     assert [c.included for c in claims] == [True, True, False]
     assert analyzed.status.review_label.text() == "3 of 3 claims reviewed"
+
+
+def test_without_moving_on_j_moves_and_a_stays(analyzed, qtbot):
+    analyzed.findChild(object, "actionAdvanceAfterReview").trigger()  # off
+    view = analyzed.claims_panel.view
+    analyzed.select_item("claim", "c1")
+    for key in (Qt.Key.Key_A, Qt.Key.Key_J, Qt.Key.Key_R):
+        qtbot.keyClick(view, key)
+    claims = analyzed.doc.briefing.claims
+    assert [c.review for c in claims] == ["accepted", "rejected", "machine"]
+    assert analyzed.claims_panel.current_id() == "c2"
 
 
 def test_review_waits_for_the_analysis(make_window, handmade, article, qtbot):

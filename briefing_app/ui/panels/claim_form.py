@@ -1,5 +1,6 @@
-"""The inspector's claim page: what the claim says and who says it, and the analyst's
-rating, status, comment and include decision, each edit pushed as an undo command.
+"""The inspector's claim page: what the claim says and who says it, how sure the engine is
+and why it doubts it, and the analyst's rating, status, comment and include decision, each
+edit pushed as an undo command.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.document import commands
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain import flags
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import CREDIBILITY_WORDS, LIKELIHOODS, RELIABILITY_WORDS, STATUSES
 
@@ -35,6 +37,19 @@ def _combo(parent: QWidget, labels: dict[str, str]) -> QComboBox:
     return box
 
 
+def doubts_html(claim) -> str:
+    """The engine's confidence and each reason it flagged the claim, as rich text."""
+    confidence = flags.confidence_of(claim)
+    reasons = flags.flag_reasons(flags.flags_of(claim))
+    head = f"Engine confidence: <b>{flags.format_confidence(confidence)}</b>"
+    if confidence is not None and confidence < flags.LOW_CONFIDENCE:
+        head += " (low)"
+    if not reasons:
+        return head + " · nothing flagged"
+    items = "".join(f"<li>{escape(reason)}</li>" for reason in reasons)
+    return f"{head}<br><b>Flagged, check it</b>:<ul style='margin:0'>{items}</ul>"
+
+
 class ClaimForm(QWidget):
     def __init__(self, doc: BriefingDocument, parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,6 +58,9 @@ class ClaimForm(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("claimSummary")
         self.summary.setWordWrap(True)
+        self.doubts = QLabel(self)
+        self.doubts.setObjectName("claimDoubts")
+        self.doubts.setWordWrap(True)
         self.actor = QComboBox(self)
         self.reliability = _combo(self, RELIABILITY_LABELS)
         self.credibility = _combo(self, CREDIBILITY_LABELS)
@@ -60,6 +78,7 @@ class ClaimForm(QWidget):
             buttons.addWidget(widget)
         form = QFormLayout(self)
         form.addRow(self.summary)
+        form.addRow(self.doubts)
         for label, widget in (("Source actor", self.actor), ("Reliability", self.reliability),
                               ("Credibility", self.credibility),
                               ("Likelihood", self.likelihood), ("Status", self.status),
@@ -124,6 +143,7 @@ class ClaimForm(QWidget):
             f"<br><i>{words}</i>"
             f"<br>Said by: {escape(said_by)} · cue: {escape(cue)}"
             f" · stance: {escape(claim.stance or '—')}<br>Hedges: {escape(hedges)}")
+        self.doubts.setText(doubts_html(claim))
         widgets = (self.actor, self.reliability, self.credibility, self.likelihood,
                    self.status, self.comment, self.included)
         for widget in widgets:

@@ -1,5 +1,6 @@
 """Tooltip text for the highlights under the mouse: the actor and kind, or the claim's
-source, cue, content and rating, in words an analyst can read at a glance.
+source, cue, content and rating, and the engine's confidence and reasons for doubt, in
+words an analyst can read at a glance.
 
 Every name and excerpt is shown as a label, through domain.display_text.safe_label: a bidi
 override in it would otherwise show other words than the stored ones.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from briefing_app.domain import flags
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Briefing
 
@@ -44,7 +46,11 @@ def describe_marks(briefing: Briefing, marks) -> str:
             f"Cue: {_label(claim.cue.text(source.text)) if claim.cue else '—'}",
             f"Content: {escape(_short(claim.content.text(source.text)))}",
             f"Rating: {escape(rating) or 'not rated'}",
+            f"Engine confidence: {flags.format_confidence(flags.confidence_of(claim))}",
         ]
+        reasons = flags.flag_reasons(flags.flags_of(claim))
+        if reasons:
+            parts.append("<b>Flagged</b>: " + "; ".join(escape(r) for r in reasons))
         if claim.hedges:
             hedges = ", ".join(_label(h.text(source.text)) for h in claim.hedges)
             parts.append(f"Hedges: <i>{hedges}</i>")

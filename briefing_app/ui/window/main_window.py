@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox
 
 from briefing_app import APP_NAME, paths
 from briefing_app.domain.vocab import ItemKind
@@ -76,6 +76,8 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self._build_queued = False
         self._warmed = False
         self.selecting = False  # select_item is moving a panel row itself: ignore the echo
+        self.default_docks = False  # the docks follow the window's size (a first start)
+        self._layout_queued = False
         self.autosave_trouble = ""  # why the last autosave failed; '' while autosave works
         self.setWindowTitle(f"Untitled — {APP_NAME}")
         if self.settings.get("theme") != "system":  # else the platform's colours will do
@@ -106,6 +108,14 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.update_title()
         if self.settings.get("window_state"):  # docks exist only now
             self.restoreState(self._setting_bytes("window_state"))
+        else:
+            self.default_docks = True
+            for dock in self.findChildren(QDockWidget):  # the analyst moved a dock
+                dock.dockLocationChanged.connect(self._keep_analysts_layout)
+                dock.topLevelChanged.connect(self._keep_analysts_layout)
+            # The docks were sized while the window's layout still had the empty frame's
+            # size: once the layout has settled at the window's real size, size them again.
+            self._queue_default_layout()
         if self.isVisible():
             self._queue_warm_up()
         problem = paths.warning()  # unusable app folders: the window runs on defaults
@@ -120,6 +130,38 @@ class MainWindow(FileActionsMixin, QMainWindow):
             # once and the contents follow on the next turn of the event loop.
             self._build_queued = True
             QTimer.singleShot(0, self, self.build)  # dropped if the window goes first
+
+    # ----------------------------------------------------------------- layout
+    def _queue_default_layout(self) -> None:
+        if not self._layout_queued:
+            self._layout_queued = True
+            QTimer.singleShot(0, self, self.default_layout)
+
+    def default_layout(self) -> None:
+        """Dock sizes as shares of the window, while the layout is still the default one."""
+        from briefing_app.ui.window.parts import default_layout  # loaded with the contents
+
+        self._layout_queued = False
+        if self.default_docks:
+            default_layout(self)
+
+    def _keep_analysts_layout(self, *_args) -> None:
+        self.default_docks = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.default_docks:
+            # A window manager may size the window after its contents were built (a screen
+            # smaller than the default size): all of the change would come out of the
+            # reading view, so the default layout follows the window instead.
+            self._queue_default_layout()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress:
+            # A press on the window itself, not on a child, starts a drag of a dock's edge:
+            # from then on the layout is the analyst's.
+            self.default_docks = False
+        return super().event(event)
 
     # --------------------------------------------------------------- selection
     def show_source(self, source_id: str) -> None:

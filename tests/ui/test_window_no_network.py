@@ -22,6 +22,7 @@ def test_window_run_opens_no_connection(nlp, make_window, wait_analyzed, qtbot, 
     wait_analyzed(window)
     claims = window.doc.briefing.claims
     assert claims
+    window.settings.set("advance_after_review", False)  # stay on the claim to rate it
     view = window.claims_panel.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_J)

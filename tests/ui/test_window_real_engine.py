@@ -43,6 +43,7 @@ def test_review_a_whole_sample_by_keys(real_window, qtbot, wait_analyzed):
     wait_analyzed(real_window)
     claims = real_window.doc.briefing.claims
     assert len(claims) >= 3, "the engine found (almost) no claims in the interview sample"
+    real_window.settings.set("advance_after_review", False)  # J moves; each claim is rated
     view = real_window.claims_panel.view
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_J)

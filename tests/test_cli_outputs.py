@@ -19,18 +19,12 @@ from briefing_app.storage.project_file import save_project
 from support.briefing_builders import sample_briefing
 from support.child_env import child_env
 from support.pdf import make_pdf
+from support.refusals import one_line_error
 
 ARTICLE = ("The harbour master said on Friday that the cranes would be repaired. "
            "\"We expect the first ships on Monday,\" she told the council.\n")
 
 
-def _one_line(err: str, *needles: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def _docx_article(path: Path) -> Path:
@@ -64,7 +58,7 @@ def test_export_refuses_to_overwrite_its_docx_article(tmp_path, capsys, spelling
     elif spelling == "dotted":
         (tmp_path / "sub").mkdir()
     assert main(["export", str(article), "-o", str(output)]) == 2
-    _one_line(capsys.readouterr().err, "is the input", "choose another name")
+    one_line_error(capsys.readouterr().err, "is the input", "choose another name")
     assert article.read_bytes() == before
 
 
@@ -75,7 +69,7 @@ def test_export_x_o_x_of_a_project_keeps_the_review_work(tmp_path):
     run = subprocess.run([sys.executable, "-m", "briefing_app", "export", str(project),
                           "-o", str(project)], capture_output=True, text=True, env=child_env())
     assert run.returncode == 2
-    _one_line(run.stderr, "strike.briefing", "review work", ".docx")
+    one_line_error(run.stderr, "strike.briefing", "review work", ".docx")
     assert "Wrote" not in run.stdout
     assert project.read_bytes() == before
 
@@ -87,7 +81,7 @@ def test_export_refuses_a_name_of_another_kind_of_file(tmp_path, capsys, name):
     target = tmp_path / name
     target.write_bytes(b"someone's file")
     assert main(["export", str(project), "-o", str(target)]) == 2
-    _one_line(capsys.readouterr().err, name, ".docx")
+    one_line_error(capsys.readouterr().err, name, ".docx")
     assert target.read_bytes() == b"someone's file"
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".docx"] == []
 
@@ -97,7 +91,7 @@ def test_export_of_a_project_spares_the_docx_article_it_holds(tmp_path, capsys):
     before = article.read_bytes()
     project = _project(tmp_path / "strike.briefing", article)
     assert main(["export", str(project), "-o", str(tmp_path / "wire")]) == 2
-    _one_line(capsys.readouterr().err, "wire.docx", "is the input")
+    one_line_error(capsys.readouterr().err, "wire.docx", "is the input")
     assert article.read_bytes() == before
 
 
@@ -157,7 +151,7 @@ def test_out_dir_write_failure_is_one_line_and_the_batch_goes_on(tmp_path, capsy
     out_dir = tmp_path / "out"
     (out_dir / "first.json").mkdir(parents=True)  # a folder where the result must go
     assert main(["analyze", str(first), str(second), "--out-dir", str(out_dir)]) == 2
-    _one_line(capsys.readouterr().err, "first.txt", "first.json", "a folder has that name")
+    one_line_error(capsys.readouterr().err, "first.txt", "first.json", "a folder has that name")
     assert "bridge" in json.loads((out_dir / "second.json").read_text(encoding="utf-8"))["text"]
 
 
@@ -182,7 +176,7 @@ def test_out_dir_full_disk_keeps_the_previous_result_whole(tmp_path, capsys, mon
 
     monkeypatch.setattr(atomic.os, "fsync", full_disk)
     assert main(["analyze", str(article), "--out-dir", str(out_dir)]) == 2
-    _one_line(capsys.readouterr().err, "port.txt", "the disk is full")
+    one_line_error(capsys.readouterr().err, "port.txt", "the disk is full")
     assert previous.read_text(encoding="utf-8") == '{"an": "earlier result"}'
     assert [p.name for p in out_dir.iterdir()] == ["port.json"]  # no temp file left
 
@@ -196,7 +190,7 @@ def test_dash_named_file_gets_the_double_dash_hint(tmp_path, command):
     run = subprocess.run([sys.executable, "-m", "briefing_app", *command], cwd=tmp_path,
                          capture_output=True, text=True, env=child_env())
     assert run.returncode == 2
-    line = _one_line(run.stderr, "-rf.txt", "put -- before")
+    line = one_line_error(run.stderr, "-rf.txt", "put -- before")
     assert f"briefing-app {command[0]} " in line and "-- -rf.txt" in line
     assert not (tmp_path / "brief.docx").exists()
 
@@ -205,7 +199,7 @@ def test_unknown_option_gets_the_double_dash_hint(tmp_path, capsys):
     article = tmp_path / "port.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     assert main(["analyze", str(article), "--jsno"]) == 2
-    _one_line(capsys.readouterr().err, "--jsno", "put -- before",
+    one_line_error(capsys.readouterr().err, "--jsno", "put -- before",
               "briefing-app analyze -- -rf.txt")
 
 

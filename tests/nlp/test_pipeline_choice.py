@@ -12,17 +12,11 @@ from briefing_app.errors import PipelineError
 from briefing_app.nlp.pipeline import find_pipeline, load_pipeline
 from briefing_app.settings import Settings
 from support.child_env import child_env
+from support.refusals import one_line_error
 
 ARTICLE = "The harbour master said on Friday that the cranes would be repaired.\n"
 
 
-def _one_line(err: str, *needles: str) -> str:
-    lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
-    assert "Traceback" not in err
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
-    return lines[0]
 
 
 def _article(tmp_path):
@@ -31,13 +25,13 @@ def _article(tmp_path):
     return path
 
 
-def test_model_this_prints_no_zen_and_one_line(tmp_path):
+def test_model_this_prints_no_zen_andone_line_error(tmp_path):
     run = subprocess.run([sys.executable, "-m", "briefing_app", "analyze", "--model", "this",
                           str(_article(tmp_path))], capture_output=True, text=True,
                          env=child_env())
     assert run.returncode == 2
     assert "Beautiful is better" not in run.stdout + run.stderr
-    _one_line(run.stderr, "'this'", "not installed")
+    one_line_error(run.stderr, "'this'", "not installed")
 
 
 def test_an_installed_package_that_is_no_pipeline_is_never_imported(tmp_path, monkeypatch):
@@ -62,7 +56,7 @@ def test_the_pipeline_setting_is_held_to_the_same_rule(tmp_path, capsys):
     settings.set("pipeline", "antigravity")  # importing it would open a web browser
     settings.save()
     assert main(["analyze", str(_article(tmp_path))]) == 2
-    _one_line(capsys.readouterr().err, "antigravity", "not installed")
+    one_line_error(capsys.readouterr().err, "antigravity", "not installed")
     assert "antigravity" not in sys.modules
 
 

@@ -19,3 +19,13 @@ def refused(path, **limits) -> str:
     assert not re.search(r"\b\w*(Error|Exception)\b", message)
     assert message.endswith(".")
     return message
+
+
+def one_line_error(err: str, *needles: str) -> str:
+    """The one stderr line a refusal printed (no traceback), holding every needle."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]

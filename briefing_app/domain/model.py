@@ -113,6 +113,10 @@ class Actor:
     # What side effects (a merge, a re-analysis) changed while the item was unreviewed, in
     # words: the analyst sees why an unchecked item differs from what the engine found.
     changed_by: list[str] = field(default_factory=list)
+    # The engine's belief (0..1) that this is a real actor of this kind, and its reasons
+    # for doubt (codes in domain/flags.py); None for actors the analyst added by hand.
+    confidence: float | None = None
+    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -149,6 +153,12 @@ class Claim:
     review: str = "machine"
     included: bool = True
     changed_by: list[str] = field(default_factory=list)  # as Actor.changed_by
+    # Where the engine found it ("rules", "tagger", "both"; "" when marked by hand), its
+    # calibrated chance (0..1) of being a real attribution with the right source, and the
+    # reasons a reviewer should look twice (codes in domain/flags.py).
+    origin: str = ""
+    confidence: float | None = None
+    flags: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:

@@ -40,7 +40,8 @@ def analysis_to_json(source, analysis: Analysis) -> dict:
              "affiliation": a.affiliation, "quoted": quoted.get(a.id, 0),
              "mentioned": mentioned_count(a),
              "mentions": [{"start": m.start, "end": m.end, "text": text[m.start:m.end]}
-                          for m in a.mentions]}
+                          for m in a.mentions],
+             "confidence": a.confidence, "flags": list(a.flags)}
             for a in analysis.actors
         ],
         "claims": [
@@ -50,7 +51,8 @@ def analysis_to_json(source, analysis: Analysis) -> dict:
                         if c.source_span else None),
              "cue": _span(c.cue, text, stance=c.stance) if c.cue else None,
              "content": _span(c.content, text),
-             "hedges": [_span(h, text) for h in c.hedges]}
+             "hedges": [_span(h, text) for h in c.hedges],
+             "origin": c.origin, "confidence": c.confidence, "flags": list(c.flags)}
             for c in analysis.claims
         ],
     }

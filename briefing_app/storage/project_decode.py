@@ -92,6 +92,8 @@ def decoder(hint: Any) -> Decoder:
         return _tuple_decoder(args)
     if hint in _NAMES:
         return _exact_decoder(hint)
+    if hint is float:
+        return _share_decoder
     # Only the model's own hints are ever decoded: a new kind there must be taught here.
     raise TypeError(f"no project-file decoder for {hint!r}")
 
@@ -103,6 +105,14 @@ def _exact_decoder(hint: type) -> Decoder:
             return value
         raise _wrong(hint, value)
     return decode_exact
+
+
+def _share_decoder(value: Any) -> float:
+    # The model's only floats are the engine's confidences, shares from 0 to 1; JSON may
+    # write a whole one as 0 or 1.
+    if type(value) in (int, float) and 0 <= value <= 1:
+        return float(value)
+    raise _Misfit(f"should be a number from 0 to 1, not {value!r}"[:80])
 
 
 def _optional_decoder(inner: Decoder) -> Decoder:
@@ -154,6 +164,8 @@ def _accepted(hint: Any) -> dict[type, Decoder | None]:
     needs (None: the parsed value is already the field's value)."""
     if hint in _NAMES:
         return {hint: None}
+    if hint is float:
+        return {float: _share_decoder, int: _share_decoder}
     args = typing.get_args(hint)
     if typing.get_origin(hint) in (typing.Union, types.UnionType):
         (inner,) = (a for a in args if a is not type(None))

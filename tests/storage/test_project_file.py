@@ -159,7 +159,7 @@ def _without_added_defaults(value):
     return value
 
 
-ADDED_SINCE_V1 = {"changed_by"}
+ADDED_SINCE_V1 = {"changed_by", "origin", "confidence", "flags"}
 
 
 def test_golden_v0_migrates():
@@ -551,3 +551,17 @@ def test_loader_has_no_code_paths():
         source = (Path(project_file.__file__).parent / module).read_text()
         for word in ("pickle", "eval(", "exec(", "open(", "yaml"):
             assert word not in source, (module, word)
+
+
+def test_engine_confidence_and_flags_round_trip_and_are_checked():
+    briefing = load_project(DATA / "project-v1.briefing")
+    claim, actor = briefing.claims[0], briefing.actors[0]
+    claim.origin, claim.confidence, claim.flags = "both", 0.83, ["closing_attribution"]
+    actor.confidence, actor.flags = 1, ["single_mention"]
+    again = loads(dumps(briefing))
+    assert again.claims[0].confidence == 0.83 and again.claims[0].flags == ["closing_attribution"]
+    assert again.claims[0].origin == "both"
+    assert again.actors[0].confidence == 1.0 and type(again.actors[0].confidence) is float
+    claim.confidence = 1.7
+    with pytest.raises(ProjectFileError, match="confidence should be a number from 0 to 1"):
+        loads(dumps(briefing))

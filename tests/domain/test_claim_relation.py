@@ -1,0 +1,59 @@
+"""Content words, polarity and the pair relation on sentences written for the test."""
+
+import pytest
+
+from briefing_app.domain.claim_relation import CONTRADICTION, SAME, facts, relation
+from briefing_app.domain.content_words import content_stems, negated, stem
+from briefing_app.domain.independence import cited_agency, republished, shingles
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("warehouses", "warehouse"), ("destroyed", "destroy"), ("destroying", "destroy"),
+    ("stopped", "stop"), ("troops", "troop"), ("crossed", "cross"), ("cities", "city"),
+    ("went", "go"), ("killed", "kill"),
+])
+def test_stems_meet_across_forms(word, expected):
+    assert stem(word) == stem(expected)
+
+
+def test_content_words_leave_out_function_words_and_negations():
+    assert content_stems("The troops did not cross the border") == {"troop", "cross", "border"}
+    assert negated("Troops didn't cross it") and not negated("Troops crossed it")
+
+
+def test_a_paraphrase_is_the_same_proposition():
+    a = facts("Syldavian troops crossed the border near Klow", "said", "assert")
+    b = facts("the border near Klow was crossed by Syldavian troops", "reported", "assert")
+    assert relation(a, b) == SAME
+
+
+def test_a_denial_and_a_negation_contradict():
+    claim = facts("Syldavian troops crossed the border near Klow", "said")
+    denial = facts("Syldavian troops crossed the border near Klow", "denied", "deny")
+    negation = facts("Syldavian troops did not cross the border near Klow", "said")
+    assert relation(claim, denial) == CONTRADICTION
+    assert relation(claim, negation) == CONTRADICTION
+    assert relation(denial, negation) == SAME  # both say it did not happen
+
+
+def test_unrelated_claims_do_not_meet():
+    a = facts("Syldavian troops crossed the border near Klow", "said")
+    b = facts("the harvest in Borduria was the best in a decade", "said")
+    assert relation(a, b) == ""
+
+
+def test_the_same_actor_lowers_the_bar():
+    a = facts("the tariffs will hurt farmers", "said", actor_id="a1", actor_name="Ottokar")
+    b = facts("farmers face hard tariffs next spring", "warned", actor_id="a1",
+              actor_name="Ottokar")
+    c = facts("farmers face hard tariffs next spring", "warned", actor_id="a2",
+              actor_name="Alma")
+    assert relation(a, b) == SAME and relation(a, c) == ""
+
+
+def test_republished_text_and_cited_agencies():
+    story = "A fire swept through the grain terminal at the port of Klow on Monday night " * 3
+    assert republished(shingles(story), shingles("KLOW (SWS) - " + story + " Supplied."))
+    assert not republished(shingles(story), shingles("Three warehouses burned in Klow."))
+    assert cited_agency("the Associated Press") == "associated press"
+    assert cited_agency("Reuters") == "reuters" and cited_agency("the ministry") == ""

@@ -4,6 +4,10 @@ Runs the engine in one process (the pipeline loaded once) and scores with the co
 scorer, score_attribution.py, found next to the data unless --scorer says otherwise:
 
   .venv/bin/python benchmarks/quality.py --data-dir ../shared/data/polnear-train/check --sample 60
+
+It also prints how well the engine's confidence is calibrated (benchmarks/calibration.py):
+the expected calibration error and the two ranking targets, and with --table the
+reliability table by confidence decile.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import json
 import sys
 import time
 from pathlib import Path
+
+from calibration import outcomes, reliability
 
 from briefing_app import __version__
 from briefing_app.domain.model import Source
@@ -42,6 +48,8 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--pred-dir", type=Path, default=None, help="keep predictions here")
     parser.add_argument("--model", default=None)
+    parser.add_argument("--table", action="store_true",
+                        help="print the confidence reliability table first, a line per decile")
     args = parser.parse_args(argv)
     scorer_path = (
         args.scorer
@@ -67,6 +75,10 @@ def main(argv=None) -> int:
         for doc_id, pred in preds.items():
             (args.pred_dir / f"{doc_id}.json").write_text(json.dumps(pred), encoding="utf-8")
     result = scorer.score(docs, preds)
+    calibrated = reliability(outcomes(scorer, docs, preds))
+    if args.table:
+        for line in calibrated.get("table", []):
+            print(json.dumps(line))
     summary = {
         "engine_version": __version__,
         "docs": len(docs),
@@ -80,6 +92,11 @@ def main(argv=None) -> int:
         "e2e_F1": result["end_to_end"]["F1"],
         "recall_direct": result["recall_partial_direct"],
         "recall_indirect": result["recall_partial_indirect"],
+        # Calibration (benchmarks/calibration.py): targets ECE <= 0.05, >= 0.9 right among
+        # claims at confidence >= 0.8, >= half the wrong-source claims in the lowest fifth.
+        "ece": calibrated.get("ece"),
+        "right_at_0.8": calibrated.get("right_at_0.8"),
+        "wrong_source_in_lowest_fifth": calibrated.get("wrong_source_in_lowest_fifth"),
     }
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in summary.items()}))
     return 0

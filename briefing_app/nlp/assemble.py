@@ -11,7 +11,7 @@ import bisect
 import re
 
 from briefing_app.domain.model import Actor, Analysis, Claim, Mention, PipelineInfo, Source, Span
-from briefing_app.nlp import actors, lexicon, names, pronouns
+from briefing_app.nlp import actors, confidence, lexicon, names, pronouns
 from briefing_app.nlp.claims import RawClaim
 
 _WORD = re.compile(r"[\w’'.-]+")
@@ -117,7 +117,10 @@ def build_analysis(
     mentions: list[actors.RawMention],
     sentences: list[tuple[int, int]],
     paragraphs: list[tuple[int, int]],
+    evidence: list[tuple[str, dict[str, float]]] | None = None,
 ) -> Analysis:
+    """The source's Analysis; with `evidence`, each cued claim's (id, facts) is added to
+    it too (training/calibrate.py fits the confidence model on them)."""
     text = source.text
     register = _Register(actors.cluster(mentions))
     register.genders = pronouns.genders(text, register.spans)
@@ -146,6 +149,7 @@ def build_analysis(
     ]
     domain_claims = []
     paragraph_starts = [s for s, _ in paragraphs]
+    model = confidence.shipped_model()
     for n, (raw, actor_index) in enumerate(zip(raw_claims, resolved)):
         content = _span(raw.content)
         claim = Claim(
@@ -159,6 +163,11 @@ def build_analysis(
             actor_id=actor_ids[actor_index] if actor_index is not None else None,
         )
         claim.hedges = _hedges(text, claim)
+        claim.origin = raw.origin
+        facts = _facts(text, raw, register, actor_index) if raw.cue else None
+        claim.confidence, claim.flags = confidence.judge(facts, model)
+        if evidence is not None and facts is not None:
+            evidence.append((claim.id, facts))
         claim.paragraph = max(1, bisect.bisect_right(paragraph_starts, claim.start))
         domain_claims.append(claim)
     domain_claims.sort(key=lambda c: c.start)
@@ -169,6 +178,22 @@ def build_analysis(
         actors=[a for a in domain_actors if a.mentions],
         claims=domain_claims,
     )
+
+
+def _facts(text: str, raw: RawClaim, register: _Register,
+           actor_index: int | None) -> dict[str, float]:
+    """The confidence facts of a cued claim, with what only the register knows: the
+    source's actor kind, and whether another actor is named between source and words."""
+    kind = register.clusters[actor_index].kind if actor_index is not None else None
+    between = 0
+    if raw.source_root is not None:
+        first, last = raw.content[0][0], max(e for _s, e in raw.content)
+        low, high = (raw.source_root, first) if raw.source_root < first else (last, raw.source_root)
+        index = bisect.bisect_left(register.starts, low + 1)
+        while index < len(register.spans) and register.spans[index][0] < high:
+            between += register.spans[index][2] != actor_index
+            index += 1
+    return confidence.facts_of(text, raw, kind, register.quoted, between)
 
 
 def _dedupe(raw_claims: list[RawClaim]) -> list[RawClaim]:

@@ -9,11 +9,13 @@ sources); the tagger's own SOURCE words are used only where the parse names nobo
 Rule claims are kept unless the tagger gives their content too little weight; tagger
 claims are added only where no rule claim already covers that content. The thresholds
 were chosen on the held-back part of PolNeAR tune/ (training/combine_eval.py).
-Every claim says where it came from in `origin`: "rules", "tagger" or "both".
+Every claim says where it came from in `origin` ("rules", "tagger" or "both") and how much
+the tagger believes its content in `support`; nlp/confidence.py turns both into doubt.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -51,15 +53,6 @@ class Settings:
 
 
 DEFAULT = Settings()
-
-
-@dataclass
-class CombinedClaim(RawClaim):
-    """A RawClaim that says where it came from, and for a tagger claim how surely (the
-    mean content probability of its words)."""
-
-    origin: str = "rules"
-    confidence: float = 1.0
 
 
 def _runs(labels: list[str], name: str) -> list[tuple[int, int]]:
@@ -111,7 +104,7 @@ def _source(doc, cue_root, src_runs, cue_run):
 
 
 def tagger_claims(doc, base: int, probs: numpy.ndarray, quotes: list[Seg],
-                  settings: Settings = DEFAULT) -> list[CombinedClaim]:
+                  settings: Settings = DEFAULT) -> list[RawClaim]:
     """The claims the tagger's labels spell out in `doc` (a piece starting at `base`)."""
     if not len(doc):
         return []
@@ -140,7 +133,7 @@ def tagger_claims(doc, base: int, probs: numpy.ndarray, quotes: list[Seg],
         lemma = cue_root.lemma_.lower()
         for group in groups:
             segs = sorted(seg for seg, _weight in group)
-            out.append(CombinedClaim(
+            out.append(RawClaim(
                 content=segs,
                 cue=[spans.shift(spans.tokens_span(doc[cue_run[0] : cue_run[1]]), base)],
                 source=[spans.shift(s, base) for s in source] if source else None,
@@ -150,7 +143,7 @@ def tagger_claims(doc, base: int, probs: numpy.ndarray, quotes: list[Seg],
                 source_root=head.idx + base if head is not None else None,
                 source_is_pronoun=head is not None and head.pos_ == "PRON",
                 origin="tagger",
-                confidence=sum(w for _seg, w in group) / len(group),
+                support=sum(w for _seg, w in group) / len(group),
             ))
     return out
 
@@ -183,9 +176,11 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
     rule_cues = [seg for c in rule_claims for seg in c.cue or ()]
     for claim, words in zip(rule_claims, rule_words):
         agreed = any(_dice(words, _words(text, t.content)) >= 0.5 for t in tagged)
-        if not agreed and content_support(doc, base, probs, claim.content) < settings.veto_below:
+        support = content_support(doc, base, probs, claim.content)
+        if not agreed and support < settings.veto_below:
             continue
-        out.append(_marked(claim, "both" if agreed else "rules"))
+        out.append(dataclasses.replace(claim, origin="both" if agreed else "rules",
+                                       support=support))
         claimed |= words
     for claim in tagged:
         words = _words(text, claim.content)
@@ -194,7 +189,7 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
             if claim.kind == "direct_quote"
             else settings.add_reported_confidence
         )
-        if not words or claim.confidence < needed:
+        if not words or claim.support < needed:
             continue
         if settings.add_needs_source and claim.source is None:
             continue
@@ -209,8 +204,3 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
 
 def _dice(a: set, b: set) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
-
-
-def _marked(claim: RawClaim, origin: str) -> CombinedClaim:
-    fields = {k: getattr(claim, k) for k in RawClaim.__dataclass_fields__}
-    return CombinedClaim(**fields, origin=origin)

@@ -154,9 +154,11 @@ def analyze_parsed(
     settings: combine.Settings = combine.DEFAULT,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    evidence: list | None = None,
 ) -> Analysis:
     """Analyse one source from the Docs of its pieces (pieces_of, in order): the rules'
-    claims, with the tagger's (when there is one) combined in behind them."""
+    claims, with the tagger's (when there is one) combined in behind them. `evidence`
+    collects each claim's confidence facts (assemble.build_analysis)."""
     text = source.text
     paragraphs = paragraphs_of(source)
     pieces = pieces_of(text, paragraphs)
@@ -188,4 +190,5 @@ def analyze_parsed(
             if progress is not None:
                 progress(done / total)
     raw_claims = quote_links.link(text, raw_claims, quotes)
-    return build_analysis(source, info, raw_claims, mentions, sentences, paragraphs)
+    return build_analysis(source, info, raw_claims, mentions, sentences, paragraphs,
+                          evidence)

@@ -20,3 +20,6 @@ class RawClaim:
     source_root: int | None = None  # char offset of the source's head word
     source_is_pronoun: bool = False
     hedges: list[Seg] = field(default_factory=list)
+    origin: str = "rules"  # "rules", "tagger" or "both" (nlp/combine.py)
+    # The tagger's mean content probability over the content's words; None without a tagger.
+    support: float | None = None

@@ -73,7 +73,7 @@ def test_the_remembered_order_is_in_force_at_the_next_start(make_window, handmad
 
 
 def test_unscored_claims_come_after_the_scored_ones(scored):
-    del scored.doc.briefing.claim("c2").confidence  # e.g. a claim marked by hand
+    scored.doc.briefing.claim("c2").confidence = None  # e.g. a claim marked by hand
     score_claims(scored.doc, {"c1": (0.91, []), "c3": (0.62, ["no_cue"])})
     scored.findChild(object, "actionOrderLeastCertain").trigger()
     assert panel_order(scored) == ["c3", "c1", "c2"]

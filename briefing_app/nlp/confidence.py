@@ -1,0 +1,132 @@
+"""How sure the engine is of each claim, and why a reviewer should look twice.
+
+A claim's evidence is a handful of plain facts about how it was found (which finder, how
+much the tagger believes its content, whether the source is a pronoun, sits after the
+quote, lies far from the words, resolved to no actor ...). A logistic model over that
+evidence gives the chance that the claim is a real attribution with the right source; its
+weights are fitted on the held-back part of PolNeAR tune/ by training/calibrate.py and
+ship beside the tagger (resources/tagger/confidence.json). A flag is shown only where its
+fact lowers the chance in the fitted model, so every flag the analyst reads is a real
+reason for doubt, never decoration.
+
+Cue-less claims (the author's own assertions, quotes continued without a cue) are not
+attributions: the corpus marks none of them, so their chance cannot be measured; they get
+UNMEASURED and the flag "no_cue".
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefing_app.nlp import lexicon
+from briefing_app.nlp.records import RawClaim, Seg
+from briefing_app.paths import resources_dir
+
+_WORD = re.compile(r"\w+")
+_NEUTER = {"it", "its", "they", "them", "their"}
+# A cue-less claim's confidence: neither trusted nor condemned, it sorts mid-list.
+UNMEASURED = 0.5
+# A speaker further than this from the nearest of the words (characters, about 25 words).
+LONG_DISTANCE = 150
+
+# Facts that are also flags (the rest are numbers or the finder's identity).
+FLAG_FACTS = ("pronoun_source", "source_inside_quote", "closing_attribution",
+              "long_distance_source", "source_not_an_actor", "tagger_only", "rule_only")
+FEATURES = (
+    "direct", "split_quote", "support", "low_support", "no_source", "unnamed_source",
+    "described_source", "state_source", "generic_stance", "speech_cue", "cue_noun",
+    "short_content", "neuter_pronoun", "named_between", *FLAG_FACTS,
+)
+# The verbs and nouns that report speech itself; other cues ("want", "plan", "show") make
+# claims the corpus often does not count, or counts with another source.
+SPEECH_CUES = {
+    "say", "tell", "add", "state", "write", "report", "announce", "according to", "claim",
+    "argue", "insist", "warn", "note", "explain", "ask", "reply", "respond", "deny",
+    "statement", "confirm", "acknowledge", "declare", "told", "said",
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted logistic model: one weight per feature, and the bias."""
+
+    bias: float
+    weights: dict[str, float]
+
+    def chance(self, facts: dict[str, float]) -> float:
+        score = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in facts.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+
+    def flags(self, facts: dict[str, float]) -> list[str]:
+        return [k for k in FLAG_FACTS if facts.get(k) and self.weights.get(k, 0.0) < 0]
+
+
+def model_path() -> Path:
+    return resources_dir() / "tagger" / "confidence.json"
+
+
+@functools.cache
+def shipped_model() -> Model | None:
+    """The shipped weights, or None when the package has none (then no claim is scored)."""
+    try:
+        data = json.loads(model_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return Model(float(data["bias"]), {k: float(v) for k, v in data["weights"].items()})
+
+
+def facts_of(text: str, raw: RawClaim, actor_kind: str | None, quoted: list[Seg],
+             named_between: int = 0) -> dict[str, float]:
+    """The evidence about one cued claim, each fact a number (0/1 for yes/no facts);
+    `named_between` counts other actors' mentions between the source and the words."""
+    facts = dict.fromkeys(FEATURES, 0.0)
+    facts["direct"] = float(raw.kind == "direct_quote")
+    facts["split_quote"] = float(len(raw.content) > 1)
+    support = 0.5 if raw.support is None else raw.support
+    facts["support"] = support
+    facts["low_support"] = float(support < 0.3)
+    facts["tagger_only"] = float(raw.origin == "tagger")
+    facts["rule_only"] = float(raw.origin == "rules" and raw.support is not None)
+    facts["generic_stance"] = float(raw.stance == "assert")
+    facts["speech_cue"] = float(raw.cue_lemma in SPEECH_CUES)
+    facts["cue_noun"] = float(raw.cue_lemma in lexicon.CUE_NOUNS)
+    words = sum(len(_WORD.findall(text, s, e)) for s, e in raw.content)
+    facts["short_content"] = float(words < 6)
+    if raw.source_root is None:
+        facts["no_source"] = 1.0
+        return facts
+    facts["pronoun_source"] = float(raw.source_is_pronoun)
+    facts["named_between"] = float(named_between > 0)
+    facts["source_not_an_actor"] = float(actor_kind is None)
+    facts["unnamed_source"] = float(actor_kind == "unnamed")
+    facts["state_source"] = float(actor_kind == "state")
+    head = _WORD.match(text, raw.source_root)
+    head_word = head.group(0).lower() if head else ""
+    facts["neuter_pronoun"] = float(raw.source_is_pronoun and head_word in _NEUTER)
+    # "pressure", "a furor", "a paper": a described source no source noun names.
+    facts["described_source"] = float(
+        actor_kind == "unnamed" and head_word not in lexicon.UNNAMED_SOURCE_NOUNS
+        and head_word.rstrip("s") not in lexicon.UNNAMED_SOURCE_NOUNS)
+    at = raw.source_root
+    facts["source_inside_quote"] = float(any(s < at < e for s, e in quoted))
+    first, last = raw.content[0][0], max(e for _s, e in raw.content)
+    facts["closing_attribution"] = float(at >= last)
+    gap = first - at if at < first else at - last if at > last else 0
+    facts["long_distance_source"] = float(gap > LONG_DISTANCE)
+    return facts
+
+
+def judge(facts: dict[str, float] | None,
+          model: Model | None) -> tuple[float | None, list[str]]:
+    """(confidence, flags) of a claim from its facts (None: a claim without a cue);
+    (None, []) when no model ships."""
+    if facts is None:
+        return UNMEASURED, ["no_cue"]
+    if model is None:
+        return None, []
+    return round(model.chance(facts), 3), model.flags(facts)

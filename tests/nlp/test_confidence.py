@@ -1,0 +1,53 @@
+"""Each claim's confidence and flags: the shipped model, their range and vocabulary, and
+that a doubtful construction reads as less certain than a plain one."""
+
+import json
+
+from briefing_app.domain.flags import FLAGS
+from briefing_app.nlp import confidence
+
+ARTICLE = (
+    "Anna Kovac, the Syldavian defence minister, said on Tuesday that the army would stay "
+    "in the northern valleys until the spring.\n\n"
+    "Later she said that talks with Borduria could resume next month.\n\n"
+    "\"We will not give up the port,\" the minister told reporters in Klow.\n\n"
+    "The harbour has been closed to tankers for 42 days, the longest closure since 1998."
+)
+
+
+def test_the_model_ships_with_the_package_and_weighs_every_fact(no_sockets):
+    path = confidence.model_path()
+    assert path.stat().st_size < 10_000
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data["weights"]) == set(confidence.FEATURES)
+    assert "held-back" in data["fitted_on"]
+    assert confidence.shipped_model() is not None
+
+
+def test_every_claim_is_scored_in_range_with_documented_flags(run):
+    result = run(ARTICLE)
+    assert result.analysis.claims
+    for claim in result.analysis.claims:
+        assert 0.0 <= claim.confidence <= 1.0
+        assert set(claim.flags) <= set(FLAGS), claim.flags
+        if claim.cue is None:
+            assert (claim.confidence, claim.flags) == (confidence.UNMEASURED, ["no_cue"])
+        else:
+            assert claim.origin in ("rules", "tagger", "both")
+
+
+def test_a_pronoun_source_is_flagged_and_less_certain_than_a_named_one(run):
+    result = run(ARTICLE)
+    named = result.claim("army would stay")
+    pronoun = result.claim("talks with Borduria")
+    assert result.source_text(pronoun) == "she"
+    assert "pronoun_source" in pronoun.flags and "pronoun_source" not in named.flags
+    assert pronoun.confidence < named.confidence
+
+
+def test_a_flag_is_shown_only_where_it_lowers_the_chance():
+    model = confidence.Model(0.0, {"pronoun_source": -1.0, "closing_attribution": 0.5})
+    facts = dict.fromkeys(confidence.FEATURES, 0.0)
+    facts.update(pronoun_source=1.0, closing_attribution=1.0)
+    assert model.flags(facts) == ["pronoun_source"]
+    assert 0.0 < model.chance(facts) < 0.5

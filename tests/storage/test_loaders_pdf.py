@@ -1,14 +1,16 @@
-"""PDF loading: text layer reflow, metadata, and password/corrupt/scanned refusals.
+"""PDF loading: paragraph rebuild, metadata, and password/corrupt/scanned refusals.
 
-The PDFs are written by hand (make_pdf): a few objects, a base-14 font and one text
-content stream per page, which is all PDFium needs to produce a text layer.
+The PDFs here are written by hand (make_pdf): a few objects, a base-14 font and one text
+content stream per page, which is all PDFium needs to produce a text layer. Web pages
+printed by LibreOffice are in test_loaders_pdf_printed.py.
 """
 
 
 import pytest
 
 from briefing_app.storage.readers.load import load_path
-from briefing_app.storage.readers.pdf_reader import reflow
+from briefing_app.storage.readers.pdf_lines import Line
+from briefing_app.storage.readers.pdf_reflow import joined, measure, paragraphs
 from support.pdf import make_pdf
 from support.refusals import refused
 
@@ -40,9 +42,10 @@ def test_pdf_text_is_reflowed_into_paragraphs(tmp_path):
         "waits.",
         "Page two starts a new paragraph here.",
     ]
-    assert (source.title, source.author, source.published) == (
-        "Strike report", "A. Writer", "2024-03-15")
+    # CreationDate is when the file was made, not when the article was published.
+    assert (source.title, source.author, source.published) == ("Strike report", "A. Writer", "")
     assert source.format == "pdf"
+    assert source.notes == []
 
 
 def test_pdf_without_title_uses_file_stem(tmp_path):
@@ -51,12 +54,70 @@ def test_pdf_without_title_uses_file_stem(tmp_path):
     assert load_path(path).title == "no-title"
 
 
-def test_reflow_rules():
-    long = "x" * 60
-    assert reflow([[long + " self-", "evident point", ""]]) == long + " selfevident point"
-    assert reflow([[long + " 1990-", "2000 and more"]]) == long + " 1990- 2000 and more"
-    assert reflow([[long, "", long]]) == long + "\n\n" + long
-    assert reflow([[long, long], [long.replace("x", "y", 1).lower()]]).count("\n\n") == 0
+FULL = "a line that fills the column up to its right margin, so the next word wraps"
+RIGHT = 72.0 + 6.0 * len(FULL)
+
+
+def _line(text, *, left=72.0, bottom=700.0, size=12.0, chars=6.0, full=False):
+    """A line as pdf_lines reports it, `chars` points per character wide; a `full` line
+    reaches the right margin whatever its text."""
+    word = text.split()[0]
+    right = RIGHT if full else left + chars * len(text)
+    return Line(text, left, right, bottom, size, chars * len(word))
+
+
+def _paragraphs(*pages):
+    return [joined(p) for p in paragraphs(list(pages), measure(list(pages)))]
+
+
+def _column(*texts, gaps=(), indents=(), full=(), top=700.0, pitch=14.0):
+    """Lines set one under the other; `gaps` are indexes with a paragraph gap above,
+    `indents` indented ones, `full` ones reaching the margin (FULL always does)."""
+    lines, bottom = [], top
+    for index, text in enumerate(texts):
+        bottom -= pitch * (2 if index in gaps else 1) if index else 0
+        lines.append(_line(text, left=72.0 + (18 if index in indents else 0), bottom=bottom,
+                           full=index in full or text == FULL))
+    return lines
+
+
+def test_paragraphs_from_gaps_indents_and_early_line_ends():
+    page = _column(FULL, "onto this line.", "Ended early, so a new paragraph starts here and",
+                   "goes on.", FULL, FULL, "tail.", "Indented paragraph.",
+                   gaps={4}, indents={7}, full={2})
+    assert _paragraphs(page) == [
+        FULL + " onto this line.",
+        "Ended early, so a new paragraph starts here and goes on.",
+        FULL + " " + FULL + " tail.",
+        "Indented paragraph.",
+    ]
+
+
+def test_a_first_line_indent_starts_a_paragraph_and_its_next_line_continues_it():
+    page = _column(FULL, FULL, FULL, FULL, indents={2})
+    assert _paragraphs(page) == [FULL + " " + FULL] * 2
+
+
+def test_hyphenated_line_breaks_are_joined():
+    page = _column(FULL + " self-", "evident point, not 1990-", "2000 only.", full={0, 1})
+    assert _paragraphs(page) == [FULL + " selfevident point, not 1990- 2000 only."]
+
+
+def test_headline_in_a_larger_font_stays_one_paragraph():
+    headline = [_line("Syldavian dockworkers extend the", bottom=740, size=24, chars=13),
+                _line("strike again", bottom=712, size=24, chars=13)]
+    body = _column(FULL, "end.", top=680)
+    assert _paragraphs(headline + body) == [
+        "Syldavian dockworkers extend the strike again", FULL + " end."]
+
+
+def test_a_sentence_running_over_a_page_break_stays_one_paragraph():
+    first, second = _column(FULL, FULL), _column("continues here.", "Next one starts.")
+    assert _paragraphs(first, second) == [FULL + " " + FULL + " continues here.",
+                                          "Next one starts."]
+    closed = _column(FULL, FULL + ".")
+    assert _paragraphs(closed, _column("New paragraph on page two.")) == [
+        FULL + " " + FULL + ".", "New paragraph on page two."]
 
 
 def test_password_protected_pdf(tmp_path):

@@ -135,7 +135,7 @@ def _load(data: bytes, path: Path, name: str, fmt: str, max_chars: int) -> Sourc
         _require_text(text, name, "has no readable text in its text layer")
         check_chars(name, text, max_chars)
         return make_source(text, title=meta["title"] or path.stem, author=meta["author"],
-                           published=meta["published"], **common)
+                           published=meta["published"], notes=meta["notes"], **common)
     if fmt in HTML_FORMATS:
         from briefing_app.storage.readers.html_reader import read_html, visible_estimate
 

@@ -1,0 +1,170 @@
+"""Tell a printed page's furniture from its article: page numbers, running headers and
+footers, menu bars and link lists, and advert blocks.
+
+A web page printed to PDF keeps the site's navigation ("• Home", "• World"), its adverts
+and the printer's header and footer on every page; the engine would read them as actors
+and claims. The rules are deliberately narrow, so article text is not lost:
+- a page number alone on its line ("3", "- 3 -", "Page 3 of 5");
+- a line at the top or bottom of two or more pages, at the same height on each, that reads
+  the same once its digits are ignored (a running header or footer, "Page 2" and "Page 3"
+  alike), and a line at the foot of a page that ends in its page number ("... Page 3");
+- a line made only of menu words ("Home", "Sign in", "Home World Politics Subscribe");
+- a bulleted line of at most three words without a full stop, inside a run of three such
+  lines or naming a menu word (a menu drawn as a list);
+- a line of three or more short items between separators ("Home | World | Sport");
+- an advert label ("Advertisement") and the short paragraph right after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TypeVar
+
+from briefing_app.storage.readers.pdf_lines import Line
+
+Item = TypeVar("Item")
+
+_PAGE_NUMBER = re.compile(
+    r"[-–—\s]*(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*", re.IGNORECASE)
+_BULLET = re.compile(r"[•·▪■◦○►▸»‣∙*-]\s*")
+_SEPARATORS = re.compile(r"\s*[|•·]\s*|\s{3,}")
+_SENTENCE_END = ('.', '!', '?', '."', '.”', ":")
+# Navigation, account and sharing words of news sites; a line made only of these is a menu.
+_MENU_PHRASES = sorted((
+    "home", "news", "world", "politics", "business", "economy", "sport", "sports",
+    "opinion", "culture", "science", "technology", "tech", "health", "travel", "video",
+    "videos", "podcasts", "live", "weather", "local", "national", "international",
+    "lifestyle", "entertainment", "subscribe", "sign in", "sign up", "log in", "login",
+    "log out", "register", "my account", "account", "menu", "search", "share", "share this",
+    "newsletter", "newsletters", "more", "contact", "contact us", "about", "about us",
+    "skip to content", "skip to main content", "advertise", "accept cookies", "cookies",
+    "cookie settings", "privacy", "privacy policy", "terms", "print", "email", "e-mail",
+    "facebook", "twitter", "linkedin", "whatsapp", "instagram", "youtube", "read more",
+    "related", "most read", "top stories", "latest", "trending", "follow us", "donate",
+    "back to top", "next", "previous", "comments", "subscribe now", "close",
+), key=len, reverse=True)
+_MENU = re.compile(r"(?:\b(?:" + "|".join(re.escape(p) for p in _MENU_PHRASES)
+                   + r")\b[\s|•·,]*)+", re.IGNORECASE)
+_ADVERT_LABELS = frozenset({
+    "advertisement", "advertising", "sponsored", "sponsored content", "ad", "promoted",
+    "paid content", "partner content", "anzeige",
+})
+# An advert after its label is a few lines; a longer paragraph is the article again.
+_ADVERT_MAX_LINES = 3
+_ZONE = 2  # lines at the top and at the bottom of a page where headers and footers sit
+_MENU_RUN = 3
+_SAME_HEIGHT = 3.0  # points: a running header sits at one height on every page
+_FOOTER_WORDS = 12
+_FOOTER_PAGE = re.compile(r"\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(text))
+
+
+def is_menu(text: str) -> bool:
+    """A line made only of menu words, or a list of three or more short separated items."""
+    if _MENU.fullmatch(text.strip(" •·|")):
+        return True
+    items = [item for item in _SEPARATORS.split(text) if item]
+    return len(items) >= 3 and all(_short(item) for item in items)
+
+
+def is_advert_label(text: str) -> bool:
+    return text.strip(" -–—:[]()").lower() in _ADVERT_LABELS
+
+
+def _short(text: str, words: int = 3) -> bool:
+    return len(text.split()) <= words and not text.endswith(_SENTENCE_END)
+
+
+def _bulleted_short(text: str) -> str | None:
+    """The words after a bullet when the line is a bullet and at most three words."""
+    match = _BULLET.match(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    return rest if _short(rest) else None
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"\d+", "#", text.lower()).split())
+
+
+def furniture(pages: Sequence[Sequence[Line]]) -> list[list[bool]]:
+    """For each page, for each line: True where the line is page furniture."""
+    texts = [[line.text for line in page] for page in pages]
+    running = _running_lines(pages)
+    marks: list[list[bool]] = []
+    for number, lines in enumerate(texts):
+        page = [is_page_number(text) or is_menu(text) or (number, index) in running
+                or (index >= len(lines) - _ZONE and _ends_in_page_number(text))
+                for index, text in enumerate(lines)]
+        _mark_bullet_menus(lines, page)
+        marks.append(page)
+    return marks
+
+
+def _zone(page: Sequence[Line]) -> list[int]:
+    return sorted({*range(min(_ZONE, len(page))), *range(max(0, len(page) - _ZONE), len(page))})
+
+
+def _ends_in_page_number(text: str) -> bool:
+    return len(text.split()) <= _FOOTER_WORDS and bool(_FOOTER_PAGE.search(text))
+
+
+def _running_lines(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
+    """(page, line) of lines that open or close two or more pages at the same height."""
+    where: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
+    for number, page in enumerate(pages):
+        for index in _zone(page):
+            where[_key(page[index].text)].append((number, index, page[index].bottom))
+    running: set[tuple[int, int]] = set()
+    for places in where.values():
+        for number, index, bottom in places:
+            if any(other != number and abs(bottom - height) <= _SAME_HEIGHT
+                   for other, _, height in places):
+                running.add((number, index))
+    return running
+
+
+def _mark_bullet_menus(lines: Sequence[str], marks: list[bool]) -> None:
+    """Short bulleted lines in a run of three, or naming a menu word, are a drawn menu."""
+    short = [_bulleted_short(t) for t in lines]
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and short[end] is not None:
+            end += 1
+        for i in range(index, end):
+            if end - index >= _MENU_RUN or is_menu(short[i] or ""):
+                marks[i] = True
+        index = end + 1
+
+
+def drop_adverts(paragraphs: list[list[Item]], text_of) -> tuple[list[list[Item]], int]:
+    """Paragraphs without advert labels and the short block each labels; lines dropped."""
+    kept: list[list[Item]] = []
+    dropped = 0
+    skip_next = False
+    for paragraph in paragraphs:
+        first = text_of(paragraph[0])
+        if skip_next and len(paragraph) <= _ADVERT_MAX_LINES:
+            dropped += len(paragraph)
+            skip_next = False
+            continue
+        skip_next = False
+        if is_advert_label(first):
+            dropped += 1
+            rest = paragraph[1:]
+            if not rest:
+                skip_next = True  # the label stands alone; the advert is the next block
+            elif len(rest) <= _ADVERT_MAX_LINES:
+                dropped += len(rest)
+            else:
+                kept.append(rest)
+            continue
+        kept.append(paragraph)
+    return kept, dropped

@@ -9,8 +9,15 @@ printed by LibreOffice are in test_loaders_pdf_printed.py.
 import pytest
 
 from briefing_app.storage.readers.load import load_path
+from briefing_app.storage.readers.pdf_furniture import (
+    drop_adverts,
+    furniture,
+    is_menu,
+    is_page_number,
+)
 from briefing_app.storage.readers.pdf_lines import Line
 from briefing_app.storage.readers.pdf_reflow import joined, measure, paragraphs
+from briefing_app.storage.readers.printed_date import printed_date
 from support.pdf import make_pdf
 from support.refusals import refused
 
@@ -148,3 +155,51 @@ def test_unknown_extension_sniffed_as_pdf(tmp_path):
     path = tmp_path / "download.bin"
     path.write_bytes(make_pdf([ARTICLE_PAGE]))
     assert load_path(path).format == "pdf"
+
+
+@pytest.mark.parametrize("text", ["3", "- 3 -", "Page 3", "page 3 of 5", "3 / 5", "p. 12"])
+def test_page_numbers_are_furniture(text):
+    assert is_page_number(text)
+
+
+@pytest.mark.parametrize("text, menu", [
+    ("Home", True), ("Sign in", True), ("Home World Politics Subscribe", True),
+    ("Home | Klow | Syldavia | Borduria", True), ("News · Sport · Weather", True),
+    ("By Anna Kovac | 4 March 2025", False), ("Home secretary resigns", False),
+    ("The world is watching Klow.", False),
+])
+def test_menu_lines(text, menu):
+    assert is_menu(text) is menu
+
+
+def test_a_lone_short_bullet_is_kept_unless_it_names_a_menu_word_or_runs_in_a_menu():
+    pages = [_column("• Subscribe", FULL, FULL + ".", "• Syldavia", FULL + ".",
+                     "• Home", "• Klow", "• Szohod", gaps={1, 3, 4, 5})]
+    assert furniture(pages) == [[True, False, False, False, False, True, True, True]]
+
+
+def test_running_header_and_footer_are_left_out_but_a_repeated_body_line_is_kept():
+    def page(number):
+        header = _line("Klow Daily Courier", bottom=760)
+        footer = _line(f"Klow Daily Courier, page {number}", bottom=40)
+        return [header, *_column(FULL, "Same last line.", top=720), footer]
+
+    assert furniture([page(1), page(2)]) == [[True, False, False, True]] * 2
+
+
+def test_an_advert_label_and_its_short_block_are_left_out():
+    blocks = [["Advertisement"], ["Buy now!", "Save 20 percent."], ["Article text."],
+              ["Sponsored", "Short advert."], ["More article text."]]
+    assert drop_adverts(blocks, str) == ([["Article text."], ["More article text."]], 5)
+
+
+@pytest.mark.parametrize("lines, date", [
+    (["Klow Daily Courier", "By Anna Kovac, 4 March 2025"], "2025-03-04"),
+    (["Published March 4th, 2025 at 10:00"], "2025-03-04"),
+    (["Updated 2025-03-04T10:00Z"], "2025-03-04"),
+    (["Sept. 30 2024"], "2024-09-30"),
+    (["On 31 February 2025 nothing happened", "04/03/2025"], ""),
+    (["No date at all"], ""),
+])
+def test_printed_date(lines, date):
+    assert printed_date(lines) == date

@@ -5,9 +5,10 @@ A web page printed to PDF keeps the site's navigation ("• Home", "• World"),
 and the printer's header and footer on every page; the engine would read them as actors
 and claims. The rules are deliberately narrow, so article text is not lost:
 - a page number alone on its line ("3", "- 3 -", "Page 3 of 5");
-- a line at the top or bottom of two or more pages, at the same height on each, that reads
-  the same once its digits are ignored (a running header or footer, "Page 2" and "Page 3"
-  alike), and a line at the foot of a page that ends in its page number ("... Page 3");
+- a line set apart above or below the text block (a wide gap towards the body) that
+  recurs at the same height on another page and reads the same once its digits are
+  ignored (a running header or footer: "Page 2" and "Page 3" alike), and such a line at
+  the foot of a page that ends in its page number ("... Page 3");
 - a line made only of menu words ("Home", "Sign in", "Home World Politics Subscribe");
 - a bulleted line of at most three words without a full stop, inside a run of three such
   lines or naming a menu word (a menu drawn as a list);
@@ -55,6 +56,7 @@ _ADVERT_LABELS = frozenset({
 _ADVERT_MAX_LINES = 3
 _ZONE = 2  # lines at the top and at the bottom of a page where headers and footers sit
 _MENU_RUN = 3
+_MARGIN_GAP = 1.6  # in line heights; lines within a paragraph sit about 1.2 apart
 _SAME_HEIGHT = 3.0  # points: a running header sits at one height on every page
 _FOOTER_WORDS = 12
 _FOOTER_PAGE = re.compile(r"\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
@@ -95,31 +97,47 @@ def _key(text: str) -> str:
 
 def furniture(pages: Sequence[Sequence[Line]]) -> list[list[bool]]:
     """For each page, for each line: True where the line is page furniture."""
-    texts = [[line.text for line in page] for page in pages]
-    running = _running_lines(pages)
+    margins = [_margin_lines(page) for page in pages]
+    running = _running_lines(pages, margins)
     marks: list[list[bool]] = []
-    for number, lines in enumerate(texts):
-        page = [is_page_number(text) or is_menu(text) or (number, index) in running
-                or (index >= len(lines) - _ZONE and _ends_in_page_number(text))
-                for index, text in enumerate(lines)]
-        _mark_bullet_menus(lines, page)
-        marks.append(page)
+    for number, page in enumerate(pages):
+        lines = [line.text for line in page]
+        marks.append([is_page_number(text) or is_menu(text) or (number, index) in running
+                      or (index in margins[number] and index > len(lines) // 2
+                          and _ends_in_page_number(text))
+                      for index, text in enumerate(lines)])
+        _mark_bullet_menus(lines, marks[-1])
     return marks
 
 
-def _zone(page: Sequence[Line]) -> list[int]:
-    return sorted({*range(min(_ZONE, len(page))), *range(max(0, len(page) - _ZONE), len(page))})
+def _margin_lines(page: Sequence[Line]) -> set[int]:
+    """Indexes of the lines set apart above or below the page's text block, as headers and
+    footers are: among the first and last few lines, with a wide gap towards the body."""
+    found: set[int] = set()
+    count = len(page)
+    for index in range(min(_ZONE, count)):  # top: a gap between this line and the body
+        if any(_gap(page[j], page[j + 1]) for j in range(index, min(_ZONE, count - 1))):
+            found.add(index)
+    for index in range(max(0, count - _ZONE), count):  # bottom, likewise
+        if any(_gap(page[j - 1], page[j]) for j in range(max(1, count - _ZONE), index + 1)):
+            found.add(index)
+    return found
+
+
+def _gap(above: Line, below: Line) -> bool:
+    return above.bottom - below.bottom > _MARGIN_GAP * max(above.size, below.size)
 
 
 def _ends_in_page_number(text: str) -> bool:
     return len(text.split()) <= _FOOTER_WORDS and bool(_FOOTER_PAGE.search(text))
 
 
-def _running_lines(pages: Sequence[Sequence[Line]]) -> set[tuple[int, int]]:
-    """(page, line) of lines that open or close two or more pages at the same height."""
+def _running_lines(pages: Sequence[Sequence[Line]],
+                   margins: list[set[int]]) -> set[tuple[int, int]]:
+    """(page, line) of margin lines that recur on other pages at the same height."""
     where: dict[str, list[tuple[int, int, float]]] = defaultdict(list)
     for number, page in enumerate(pages):
-        for index in _zone(page):
+        for index in margins[number]:
             where[_key(page[index].text)].append((number, index, page[index].bottom))
     running: set[tuple[int, int]] = set()
     for places in where.values():

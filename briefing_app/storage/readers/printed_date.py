@@ -22,7 +22,7 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _FORMS = [re.compile(pattern, re.IGNORECASE) for pattern in (
     rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\s*,?\s+{_YEAR}\b",
     rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}\b",
-    r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+    r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)",
 )]
 
 

@@ -1,0 +1,87 @@
+"""A web page printed to PDF by LibreOffice reads as its article: no menu, advert, running
+header or footer, the headline whole, one paragraph per paragraph, the printed date.
+
+The test writes the HTML page and prints it with `soffice --headless --convert-to pdf`
+(its own profile folder, so parallel runs do not clash); LibreOffice puts the page's
+header and footer divisions on the printed pages, with the page number in the footer.
+"""
+
+import datetime
+import shutil
+import subprocess
+
+import pytest
+
+from briefing_app.storage.readers.load import load_path
+
+HEADLINE = ("Syldavian dockworkers extend their strike as talks with the Klow port operator "
+            "collapse for a third time")
+BYLINE = "By Anna Kovac | 4 March 2025"
+_PLACES = ("Klow", "Szohod", "Dbrnouk", "Istow", "Zileheroum", "Niedzdrow")
+_GROUPS = ("the dockworkers' union", "the port operator", "the transport ministry",
+           "the shipping lines", "the chamber of commerce", "the harbour pilots")
+PARAGRAPHS = [
+    f"In {_PLACES[n % 6]}, {_GROUPS[n % 6]} said on day {n + 1} of the stoppage that the "
+    f"talks over the night-shift allowance had made no progress, that {n + 3} ships were "
+    "waiting outside the harbour and that medicines and fuel would be unloaded first "
+    "under the emergency rules the government announced at the start of the week."
+    for n in range(24)
+]
+PARAGRAPHS[5] = ("“We will not go back to work for less than we earned a year ago,” said "
+                 "Piotr Wachowski, the union's chief negotiator, outside the terminal gates.")
+MENU = ("Home", "World", "Politics", "Business", "Subscribe")
+ADVERT = "Buy the new Borduria phone today and save 20 percent on every plan!"
+
+
+def _page() -> str:
+    menu = "".join(f'<li><a href="/{word.lower()}">{word}</a></li>' for word in MENU)
+    body = "".join(f"<p>{text}</p>\n" for text in PARAGRAPHS)
+    return f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Strike in Klow</title></head><body>
+<div title="header"><p>Klow Daily Courier</p></div>
+<ul class="nav">{menu}</ul>
+<h1>{HEADLINE}</h1>
+<p>{BYLINE}</p>
+<div class="ad"><p>ADVERTISEMENT</p><p>{ADVERT}</p></div>
+{body}
+<div title="footer"><p>© 2025 Klow Daily Courier · Page
+<sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield></p></div>
+</body></html>"""
+
+
+# LibreOffice opens a web page as a web document unless told to take it as a text one;
+# both print the page's header and footer.
+@pytest.fixture(scope="module", params=["writer_web", "HTML (StarWriter)"])
+def printed(tmp_path_factory, request):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed, so no web page can be printed "
+                    "to PDF here; CI has it")
+    folder = tmp_path_factory.mktemp("printed")
+    infilter = [] if request.param == "writer_web" else [f"--infilter={request.param}"]
+    page = folder / "strike.html"
+    page.write_text(_page(), encoding="utf-8")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
+         *infilter, "--convert-to", "pdf", "--outdir", str(folder),
+         str(page)],
+        check=True, capture_output=True, timeout=120)
+    return folder / "strike.pdf"
+
+
+def test_printed_page_reads_as_the_article(printed):
+    import pypdfium2
+
+    assert len(pypdfium2.PdfDocument(printed)) >= 3  # header and footer repeat
+    source = load_path(printed)
+    assert [source.text[start:end] for start, end in source.paragraphs] == [
+        HEADLINE, BYLINE, *PARAGRAPHS]
+    for furniture in (*MENU, "•", "ADVERTISEMENT", ADVERT, "Courier", "Page"):
+        assert furniture not in source.text
+    assert source.notes and "page furniture" in source.notes[0]
+
+
+def test_published_date_is_the_printed_one_not_the_files(printed):
+    source = load_path(printed)
+    assert source.published == "2025-03-04"
+    assert source.published != datetime.date.today().isoformat()

@@ -42,13 +42,29 @@ def test_unrelated_claims_do_not_meet():
     assert relation(a, b) == ""
 
 
-def test_the_same_actor_lowers_the_bar():
-    a = facts("the tariffs will hurt farmers", "said", actor_id="a1", actor_name="Ottokar")
-    b = facts("farmers face hard tariffs next spring", "warned", actor_id="a1",
-              actor_name="Ottokar")
-    c = facts("farmers face hard tariffs next spring", "warned", actor_id="a2",
-              actor_name="Alma")
-    assert relation(a, b) == SAME and relation(a, c) == ""
+def test_claims_of_two_named_actors_need_a_closer_overlap():
+    a = facts("the new tariffs will hurt Syldavian farmers this spring", "said",
+              actor_id="a1", actor_name="Ottokar Wendt")
+    b = facts("Syldavian farmers will be hurt by the tariffs", "warned", actor_id="a1",
+              actor_name="Wendt")
+    unknown = facts("Syldavian farmers will be hurt by the tariffs", "warned",
+                    actor_name="he")
+    other = facts("Syldavian farmers will be hurt by the tariffs", "warned", actor_id="a2",
+                  actor_name="Alma Rastapopoulos")
+    assert relation(a, b) == SAME and relation(a, unknown) == SAME
+    assert relation(a, other) == ""
+
+
+def test_a_negation_counts_only_on_the_shared_words_of_its_clause():
+    claim = facts("I would bring back waterboarding and a lot worse", "said")
+    quote = facts("Not since medieval times have we seen this. I would bring back "
+                  "waterboarding and worse", "said")
+    assert relation(claim, quote) == SAME
+    assert relation(claim, facts("he would never bring back waterboarding", "said")) == \
+        CONTRADICTION
+    # A negated cue turns the content around as a denial does.
+    assert relation(claim, facts("he would bring back waterboarding", "did not say")) == \
+        CONTRADICTION
 
 
 def test_republished_text_and_cited_agencies():

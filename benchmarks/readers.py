@@ -5,9 +5,11 @@ own and not the builder's. Cases: a 45 MB web page and a 45 MB text file (both u
 50 MB byte limit, far over the 2,000,000-character limit); a page of markup with little
 text (under the character limit, so it is parsed and extracted in full); and 100,000 /
 200,000 one-character paragraphs through the paragraph splitter (twice the input should
-take about twice the time: linear).
+take about twice the time: linear); and a 50-page PDF (a running header, a footer with the
+page number, 48 lines of paragraphs a page) read through the PDF reader's line geometry,
+furniture and paragraph rules.
 
-    .venv/bin/python benchmarks/readers.py [--mb 45] [--markup-mb 5]
+    .venv/bin/python benchmarks/readers.py [--mb 45] [--markup-mb 5] [--pdf-pages 50]
 """
 
 from __future__ import annotations
@@ -58,6 +60,39 @@ def build_text(path: Path, megabytes: float) -> None:
     path.write_text(line * int(megabytes * 1024 * 1024 / len(line)), encoding="utf-8")
 
 
+def build_pdf(path: Path, pages: int) -> None:
+    """A PDF of `pages` pages in Helvetica 11: header, footer, paragraphs of four lines."""
+    words = (PARAGRAPH.removeprefix("<p>").removesuffix("</p>\n") + " ").split() * 3
+    per_line = -(-len(words) // 5)
+    lines = [" ".join(words[i:i + per_line]) for i in range(0, len(words), per_line)]
+    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
+               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    kids = []
+    for page in range(pages):
+        ops = ["BT /F1 9 Tf 72 760 Td (The Klow Courier) Tj ET",
+               f"BT /F1 9 Tf 280 40 Td (Page {page + 1} of {pages}) Tj ET",
+               "BT /F1 11 Tf 14 TL 72 730 Td"]
+        for row in range(48):
+            ops.append("T*" if row % 6 == 5 else f"({lines[row % 6]}) Tj T*")
+        stream = "\n".join([*ops, "ET"]).encode("latin-1")
+        number = 4 + 2 * page
+        objects[number] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                           b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
+                           % (number + 1))
+        objects[number + 1] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+        kids.append(b"%d 0 R" % number)
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), pages)
+    out, offsets = bytearray(b"%PDF-1.4\n"), {}
+    for key in sorted(objects):
+        offsets[key] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (key, objects[key])
+    xref, size = len(out), max(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    out += b"".join(b"%010d 00000 n \n" % offsets[key] for key in range(1, size))
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    path.write_bytes(bytes(out))
+
+
 def load_in_child(path: Path) -> dict:
     done = subprocess.run([sys.executable, "-c", CHILD, str(path)], cwd=ROOT,
                           capture_output=True, text=True, check=True)
@@ -79,6 +114,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=45.0, help="size of the large files")
     parser.add_argument("--markup-mb", type=float, default=5.0, help="size of the markup page")
+    parser.add_argument("--pdf-pages", type=int, default=50, help="pages of the PDF")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     cases = (("large.html", build_html, args.mb), ("large.txt", build_text, args.mb),
@@ -91,6 +127,11 @@ def main() -> None:
             result = load_in_child(path)
             print(f"{name:11} {size:5.1f} MB  {result['seconds']:6.2f} s  "
                   f"peak {result['peak_mb']:6.0f} MB  {result['outcome'][:80]}")
+        path = Path(folder) / "pages.pdf"
+        build_pdf(path, args.pdf_pages)
+        result = load_in_child(path)
+        print(f"pages.pdf   {args.pdf_pages} pages  {result['seconds']:6.2f} s  "
+              f"peak {result['peak_mb']:6.0f} MB  {result['outcome'][:80]}")
     for count in (100_000, 200_000):
         print(f"paragraph_spans, {count:,} one-character paragraphs: "
               f"{time_paragraph_spans(count):.3f} s")

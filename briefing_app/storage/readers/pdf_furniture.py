@@ -31,6 +31,7 @@ _PAGE_NUMBER = re.compile(
     r"[-–—\s]*(?:page\s+|p\.\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?[-–—\s]*", re.IGNORECASE)
 _BULLET = re.compile(r"[•·▪■◦○►▸»‣∙*-]\s*")
 _SEPARATORS = re.compile(r"\s*[|•·]\s*|\s{3,}")
+_SEPARATOR_MARKS = ("|", "•", "·", "   ")  # a cheap test before the split
 _SENTENCE_END = ('.', '!', '?', '."', '.”', ":")
 # Navigation, account and sharing words of news sites; a line made only of these is a menu.
 _MENU_PHRASES = sorted((
@@ -70,6 +71,8 @@ def is_menu(text: str) -> bool:
     """A line made only of menu words, or a list of three or more short separated items."""
     if _MENU.fullmatch(text.strip(" •·|")):
         return True
+    if not any(mark in text for mark in _SEPARATOR_MARKS):
+        return False
     items = [item for item in _SEPARATORS.split(text) if item]
     return len(items) >= 3 and all(_short(item) for item in items)
 

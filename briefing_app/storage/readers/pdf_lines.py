@@ -17,6 +17,10 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # PDFium sometimes joins a hyphenated line itself, leaving U+0002 or U+FFFE where the
 # hyphen was; the line break is put back so each visual line keeps its own geometry.
 _JOINED_HYPHEN = re.compile(r"(?<=[\x02\ufffe])(?=[^\W\d_])")
+# PDFium counts text in UTF-16 units: a character beyond the BMP takes two.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_WORDS = re.compile(r"\S(?:.*\S)?")  # a line's text without its surrounding blanks
+_LETTER = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,68 +37,72 @@ class Line:
 
 def page_lines(textpage) -> list[Line]:
     """The lines of one PDFium text page, in PDFium's reading order, blank ones left out."""
-    import pypdfium2.raw as pdfium_c
-
     text = textpage.get_text_range()
     if not text.strip():
         return []
-    units = _utf16_offsets(text)
+    boxes = _Boxes(textpage, _utf16_offsets(text))
     lines: list[Line] = []
     position = 0
     for raw in _LINE_BREAK.split(text):
         start, end = position, position + len(raw)
         position = end + (2 if text.startswith("\r\n", end) else 1)
         for piece_start, piece_end in _pieces(raw, start):
-            line = _line(textpage, pdfium_c, text, units, piece_start, piece_end)
+            line = _line(boxes, text, piece_start, piece_end)
             if line is not None:
                 lines.append(line)
     return lines
 
 
+class _Boxes:
+    """Loose character boxes by position in the page text, through PDFium's C API."""
+
+    def __init__(self, textpage, units: list[int] | None) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self._textpage, self._units = textpage, units
+        self._char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex
+        self._loose_box = pdfium_c.FPDFText_GetLooseCharBox
+        self._rect = pdfium_c.FS_RECTF()
+
+    def __call__(self, index: int) -> tuple[float, float, float, float] | None:
+        """(left, bottom, right, top) of the character at text position `index`."""
+        char = self._char_index(self._textpage, self._units[index] if self._units else index)
+        if char < 0 or not self._loose_box(self._textpage, char, self._rect):
+            return None
+        rect = self._rect
+        return rect.left, rect.bottom, rect.right, rect.top
+
+
 def _pieces(raw: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of a text line's parts, split where PDFium joined a hyphenated break."""
+    if "\x02" not in raw and "\ufffe" not in raw:
+        return [(offset, offset + len(raw))]
     cuts = [0] + [m.start() for m in _JOINED_HYPHEN.finditer(raw)] + [len(raw)]
     return [(offset + a, offset + b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
 def _utf16_offsets(text: str) -> list[int] | None:
     """Python index -> PDFium text index, needed only when a character lies outside the BMP."""
-    if all(ord(ch) < 0x10000 for ch in text):
+    if not _ASTRAL.search(text):
         return None
     return [0, *accumulate(2 if ord(ch) >= 0x10000 else 1 for ch in text)]
 
 
-def _line(textpage, pdfium_c, text: str, units, start: int, end: int) -> Line | None:
-    first = start
-    while first < end and text[first].isspace():
-        first += 1
-    last = end - 1
-    while last > first and text[last].isspace():
-        last -= 1
-    if first >= end:
+def _line(boxes: _Boxes, text: str, start: int, end: int) -> Line | None:
+    found = _WORDS.search(text, start, end)
+    if found is None:
         return None
+    first, last = found.start(), found.end() - 1
+    word_end = first + len(found.group().split(None, 1)[0]) - 1
+    head, tail = boxes(first), boxes(last)
     # The size is read from the first letter or digit: a bullet's font is often smaller.
-    letter = next((i for i in range(first, last + 1) if text[i].isalnum()), first)
-    word_end = first
-    while word_end < last and not text[word_end + 1].isspace():
-        word_end += 1
-
-    def box(index: int) -> tuple[float, float, float, float] | None:
-        char = pdfium_c.FPDFText_GetCharIndexFromTextIndex(
-            textpage, units[index] if units else index)
-        if char < 0:
-            return None
-        rect = pdfium_c.FS_RECTF()
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, char, rect):
-            return None
-        return rect.left, rect.bottom, rect.right, rect.top
-
-    head, size_box, tail = box(first), box(letter), box(last)
-    if head is None or size_box is None or tail is None:
+    letter = _LETTER.search(text, first, last + 1)
+    size_box = head if letter is None or letter.start() == first else boxes(letter.start())
+    if head is None or tail is None or size_box is None:
         return None
-    word = box(word_end) if word_end != first else head
+    word = head if word_end == first else boxes(word_end)
     return Line(
-        text=text[first:last + 1],
+        text=found.group(),
         left=head[0],
         right=tail[2],
         bottom=size_box[1],

@@ -1,4 +1,5 @@
-"""The command line: no subcommand opens the window; `analyze` and `export` work headless.
+"""The command line: no subcommand opens the window; `analyze`, `export` and `corroborate`
+work headless.
 
 A bad file gets exactly one line on stderr naming it, no traceback, and exit status 2;
 the rest of a batch still runs.
@@ -19,6 +20,7 @@ from briefing_app.storage.formats import is_project
 from briefing_app.storage.word.output_path import briefing_output_path
 
 EXIT_BAD_INPUT = 2
+COMMANDS = ("analyze", "export", "corroborate")
 
 
 def _fail(path, error: Exception) -> None:
@@ -44,6 +46,8 @@ class _Parser(argparse.ArgumentParser):
 def _dash_example(argv: list[str], name: str) -> str:
     if argv and argv[0] == "export":
         return f"briefing-app export -o briefing.docx -- {name}"
+    if argv and argv[0] == "corroborate":
+        return f"briefing-app corroborate -- {name}"
     return f"briefing-app analyze -- {name}"
 
 
@@ -86,12 +90,24 @@ def _jobs(text: str) -> int:
 
 
 def _export_parser(sub) -> None:
-    parser = sub.add_parser("export", help="write a Word briefing from an article or project")
-    parser.add_argument("input", type=Path, help="an article or a .briefing project")
+    parser = sub.add_parser("export", help="write a Word briefing from articles or projects")
+    parser.add_argument("inputs", nargs="+", type=Path, metavar="input",
+                        help="articles and .briefing projects: one briefing of them all")
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .docx to write")
     parser.add_argument("--template", type=Path, help="a .docx or .dotx to take styles from")
     parser.add_argument("--mark", help='handling mark, e.g. "TLP:AMBER"')
     parser.add_argument("--title", help="the briefing's title")
+    parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
+
+
+def _corroborate_parser(sub) -> None:
+    parser = sub.add_parser("corroborate",
+                            help="where articles agree and disagree: claims grouped across "
+                                 "sources")
+    parser.add_argument("files", nargs="+", type=Path,
+                        help="articles and .briefing projects")
+    parser.add_argument("--json", action="store_true",
+                        help="JSON (briefing-app/corroboration@1)")
     parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
 
 
@@ -102,13 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     _analyze_parser(sub)
     _export_parser(sub)
+    _corroborate_parser(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     start_logging()
-    if not argv or (argv[0] not in ("analyze", "export") and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         from briefing_app.app import main as run_window
 
         return run_window(argv)
@@ -121,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
             return analyze_command(args)
         if args.command == "export":
             return export_command(args)
+        if args.command == "corroborate":
+            from briefing_app.corroborate_cli import corroborate_command
+
+            return corroborate_command(args, _limits(), _model(args.model), _fail)
     except BrokenPipeError:  # `briefing-app analyze x | head`: the reader left; not an error
         sys.stderr.close()
         return 0
@@ -314,15 +335,17 @@ def export_command(args) -> int:
     from briefing_app.storage.word.export import export_briefing
 
     colours = Settings().get("highlight_colours")  # the analyst's, as in the window
-    inputs = [p for p in (args.input, args.template) if p]
+    inputs = [*args.inputs, *([args.template] if args.template else [])]
     try:
         # Checked before the analysis too, so a refused name costs no waiting.
         output = briefing_output_path(args.output, inputs)
     except ExportError as error:
         _fail(args.output, error)
         return EXIT_BAD_INPUT
+    from briefing_app.corroborate_cli import InputError
+
     try:
-        briefing = briefing_for_export(args.input, args.model)
+        briefing = briefing_for_export(args.inputs, args.model)
         # A project's articles are inputs as well: a .docx source must survive its export.
         output = briefing_output_path(output, inputs + [s.path for s in briefing.sources
                                                        if s.path])
@@ -331,8 +354,11 @@ def export_command(args) -> int:
         warnings = export_briefing(briefing, output, template=args.template,
                                    mark=args.mark, title=args.title,
                                    highlight_colours=colours)
+    except InputError as error:  # one of several inputs: it names the file
+        _fail(error.path, error)
+        return EXIT_BAD_INPUT
     except BriefingError as error:
-        _fail(args.input, error)
+        _fail(args.inputs[0], error)
         return EXIT_BAD_INPUT
     for warning in warnings:
         print(f"briefing-app: warning: {warning}", file=sys.stderr)
@@ -340,8 +366,15 @@ def export_command(args) -> int:
     return 0
 
 
-def briefing_for_export(path: Path, model: str | None):
-    """A project as saved, or a bare article with everything the engine found (unreviewed)."""
+def briefing_for_export(path: Path | list[Path], model: str | None):
+    """A project as saved, or a bare article with everything the engine found (unreviewed);
+    several files make one briefing (corroborate_cli.briefing_from_files)."""
+    if isinstance(path, list) and len(path) == 1:
+        path = path[0]
+    if isinstance(path, list):
+        from briefing_app.corroborate_cli import briefing_from_files
+
+        return briefing_from_files(path, _model(model), _limits())
     if is_project(path):
         from briefing_app.storage.project_file import load_project
 

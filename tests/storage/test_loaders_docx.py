@@ -5,7 +5,9 @@ import io
 import random
 import re
 import string
+import struct
 import zipfile
+import zlib
 
 import docx
 import pytest
@@ -422,3 +424,99 @@ def test_document_without_a_body_has_no_text(tmp_path):
     path = _word(tmp_path / "bodiless.docx", "", changes={
         "word/document.xml": lambda xml: re.sub(rb"<w:body>.*</w:body>", b"", xml, flags=re.S)})
     assert "has no text" in refused(path)
+
+
+def _png():
+    """A valid one-pixel PNG, enough for python-docx to embed a picture."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
+
+
+def test_a_real_picture_is_noted_as_not_read(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("The harbour before the strike:")
+    document.add_picture(io.BytesIO(_png()))
+    document.add_paragraph("The harbour today.")
+    path = tmp_path / "picture.docx"
+    document.save(path)
+    assert _paragraphs(load_path(path)) == ["The harbour before the strike:",
+                                            "The harbour today."]
+    assert _notes(path) == ["the document embeds 1 image, which was not read (only text is)"]
+
+
+_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006"
+
+
+def _graphic(kind):
+    return (f'<w:r><w:drawing><wp:inline><a:graphic xmlns:a="{_A}"><a:graphicData '
+            f'uri="{_DRAWINGML}/{kind}"/></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+_EMBEDDED_BODY = "".join([
+    _para(_run("Cargo volumes fell."), _graphic("chart")),
+    # Word writes a picture twice, DrawingML in mc:Choice and VML in mc:Fallback: one image.
+    _para("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>",
+          f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_DRAWINGML}/picture"/>',
+          "</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>",
+          '<v:imagedata r:id="rId99"/></v:shape></w:pict></mc:Fallback>',
+          "</mc:AlternateContent></w:r>"),
+    _para(_run("An old picture:"), '<w:r><w:pict><v:shape><v:imagedata r:id="rId98"/>',
+          "</v:shape></w:pict></w:r>"),
+    _para(_run("The figures:"), '<w:r><w:object><v:shape><v:imagedata r:id="rId97"/>',
+          '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12"/></w:object></w:r>'),
+    _para(_graphic("diagram"), _graphic("diagram")),
+])
+
+
+def test_charts_diagrams_pictures_and_ole_objects_are_counted_once_in_one_note(tmp_path):
+    path = _word(tmp_path / "embedded.docx", _EMBEDDED_BODY)
+    assert _paragraphs(load_path(path)) == ["Cargo volumes fell.", "An old picture:",
+                                            "The figures:"]
+    assert _notes(path) == [
+        "the document embeds 2 images, 1 chart, 2 SmartArt diagrams and 1 embedded object "
+        "(OLE), which were not read (only text is)"]
+
+
+_EVERYTHING_BODY = "".join([
+    _para(_run("Issue "), '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>12</w:t></w:r>',
+          "</w:fldSimple>", _run(": "),
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+          '<w:r><w:instrText xml:space="preserve"> AUTHOR </w:instrText></w:r>',
+          '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _run("Anna Kovac"),
+          '<w:r><w:fldChar w:fldCharType="end"/></w:r>', _run(" reports.")),
+    '<w:sdt><w:sdtPr><w:alias w:val="Summary"/></w:sdtPr><w:sdtContent>',
+    _para(_run("The minister "), '<w:ins w:id="1" w:author="Ed" w:date="2025-03-04T09:00:00Z">',
+          _run("publicly "), "</w:ins>", _run("warned "),
+          '<w:smartTag w:uri="urn:example" w:element="country">', _run("Borduria"),
+          "</w:smartTag>", '<w:del w:id="2" w:author="Ed" w:date="2025-03-04T09:00:00Z">',
+          '<w:r><w:delText xml:space="preserve"> twice</w:delText></w:r></w:del>',
+          '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> CHECK THIS</w:t></w:r>',
+          _run(".")),
+    "</w:sdtContent></w:sdt>",
+    _para(_run("Ships wait."), "<w:r><w:pict><v:shape><v:textbox>",
+          _box("Day nine of the strike."), "</v:textbox></v:shape></w:pict></w:r>",
+          _graphic("picture")),
+])
+
+
+def test_everything_a_reader_sees_is_read_and_the_rest_is_noted(tmp_path):
+    path = _word(tmp_path / "everything.docx", _EVERYTHING_BODY)
+    source = load_path(path)
+    assert _paragraphs(source) == [
+        "Issue 12: Anna Kovac reports.",
+        "The minister publicly warned Borduria.",
+        "Ships wait.",
+        "Day nine of the strike.",
+    ]
+    for unseen in ("AUTHOR", "NUMPAGES", "twice", "CHECK THIS"):
+        assert unseen not in source.text
+    assert source.notes == [
+        "the document has tracked changes: insertions are read, deletions are left out",
+        "text hidden in Word was left out",
+        "the document embeds 1 image, which was not read (only text is)",
+    ]

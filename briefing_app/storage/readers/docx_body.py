@@ -5,11 +5,13 @@ hyperlink, and it reads hidden runs. This walker follows Word's own wrappers (tr
 insertions, content controls, smart tags, custom XML, simple fields), reads text boxes
 once (Word stores each twice in mc:AlternateContent), and leaves out what the reader does
 not see: tracked deletions, field codes and text hidden by w:vanish, directly or through
-a style. It records what it left out so the caller can put a note on the source.
+a style. It records what it left out, and the embedded content it cannot read (images,
+charts, SmartArt diagrams, OLE objects), so the caller can put a note on the source.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -21,6 +23,9 @@ W_DEL_TEXT, W_ALT_CHUNK, W_TXBX = _W + "delText", _W + "altChunk", _W + "txbxCon
 W_PPR, W_RPR, W_TRPR, W_FLD_CHAR = _W + "pPr", _W + "rPr", _W + "trPr", _W + "fldChar"
 W_VANISH, W_VAL, W_BR = _W + "vanish", _W + "val", _W + "br"
 MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
+W_OBJECT, W_PICT = _W + "object", _W + "pict"
+_GRAPHIC_DATA = "{http://schemas.openxmlformats.org/drawingml/2006/main}graphicData"
+_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 
 # What the other run children show on the page (w:t and w:br are handled by _shown).
 _RUN_TEXT = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
@@ -31,6 +36,14 @@ _CONTAINERS = frozenset({W_CUSTOM_XML, W_INS, W_MOVE_TO})
 _OFF = frozenset({"0", "false", "off"})
 
 TRACKED, HIDDEN, ALT_CHUNK = "tracked", "hidden", "altchunk"
+IMAGE, CHART, DIAGRAM, OBJECT = "image", "chart", "diagram", "object"
+# What a DrawingML graphic holds, by its graphicData uri; shapes (wps) carry text boxes.
+_GRAPHICS = {
+    "http://schemas.openxmlformats.org/drawingml/2006/picture": IMAGE,
+    "http://schemas.openxmlformats.org/drawingml/2006/chart": CHART,
+    "http://schemas.microsoft.com/office/drawing/2014/chartex": CHART,
+    "http://schemas.openxmlformats.org/drawingml/2006/diagram": DIAGRAM,
+}
 
 
 def hidden_styles(styles_root) -> frozenset[str]:
@@ -96,12 +109,34 @@ def _text_boxes(shape) -> list:
     return [box for child in shape for box in _text_boxes(child)]
 
 
+def _embedded(shape) -> list[str]:
+    """What a drawing, picture or object embeds that has no text to read: images, charts,
+    diagrams, OLE objects. Text boxes are not looked into: their own runs are read later."""
+    if shape.tag == MC_ALTERNATE:
+        branch = _chosen(shape)
+        return [] if branch is None else [kind for child in branch for kind in _embedded(child)]
+    if shape.tag == W_OBJECT:  # an OLE object (a spreadsheet, an equation); its preview too
+        return [OBJECT]
+    kinds = []
+    stack = [shape]
+    while stack:
+        element = stack.pop()
+        if element.tag == _GRAPHIC_DATA and element.get("uri") in _GRAPHICS:
+            kinds.append(_GRAPHICS[element.get("uri")])
+        elif element.tag == _V_IMAGEDATA:
+            kinds.append(IMAGE)
+        elif element.tag != W_TXBX:
+            stack.extend(element)
+    return kinds
+
+
 class BodyWalker:
     """Collects text blocks (paragraphs, table rows) and what was left out."""
 
     def __init__(self, hidden_style_ids: frozenset[str] = frozenset()) -> None:
         self.blocks: list[str] = []
         self.found: set[str] = set()
+        self.embedded: Counter[str] = Counter()
         self._hidden_styles = hidden_style_ids
 
     def read_blocks(self, container) -> None:
@@ -170,6 +205,8 @@ class BodyWalker:
                 continue  # inside a field's instructions: code, not page text
             elif tag in _SHAPES:
                 boxes.extend(_text_boxes(child))
+                if not hidden:
+                    self.embedded.update(_embedded(child))
             elif tag == W_DEL_TEXT:
                 self.found.add(TRACKED)
             else:

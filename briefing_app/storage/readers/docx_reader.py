@@ -17,7 +17,11 @@ from briefing_app.errors import LoadError
 from briefing_app.storage.readers.common import format_size
 from briefing_app.storage.readers.docx_body import (
     ALT_CHUNK,
+    CHART,
+    DIAGRAM,
     HIDDEN,
+    IMAGE,
+    OBJECT,
     TRACKED,
     BodyWalker,
     hidden_styles,
@@ -51,6 +55,10 @@ _NOTES = {
     HIDDEN: "text hidden in Word was left out",
     ALT_CHUNK: "an embedded document (altChunk) was not read",
 }
+# Embedded content the note counts, singular and plural, in this order.
+_EMBEDDED = ((IMAGE, "image", "images"), (CHART, "chart", "charts"),
+             (DIAGRAM, "SmartArt diagram", "SmartArt diagrams"),
+             (OBJECT, "embedded object (OLE)", "embedded objects (OLE)"))
 
 
 def check_archive(
@@ -170,7 +178,19 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict]
     text, spans = _join_blocks(walker.blocks)
     meta = core_metadata(document)
     meta["notes"] = [note for key, note in _NOTES.items() if key in walker.found]
+    if walker.embedded:
+        meta["notes"].append(_embedded_note(walker.embedded))
     return text, spans, meta
+
+
+def _embedded_note(counts) -> str:
+    """'the document embeds 2 images and 1 chart, which were not read (only text is)'."""
+    parts = [f"{counts[kind]} {one if counts[kind] == 1 else many}"
+             for kind, one, many in _EMBEDDED if counts[kind]]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    total = sum(counts[kind] for kind, _, _ in _EMBEDDED)
+    which = "which was" if total == 1 else "which were"
+    return f"the document embeds {listed}, {which} not read (only text is)"
 
 
 def _hidden_styles(document) -> frozenset[str]:

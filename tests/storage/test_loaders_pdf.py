@@ -200,6 +200,10 @@ def test_an_advert_label_and_its_short_block_are_left_out():
     (["Sept. 30 2024"], "2024-09-30"),
     (["On 31 February 2025 nothing happened", "04/03/2025"], ""),
     (["No date at all"], ""),
+    (["KLOW, 4 March 2025 (Reuters) - The union said the strike over the allowance would go "
+      "on"], "2025-03-04"),
+    (["The union said on Monday that the agreement it signed on 4 March 2019 no longer "
+      "binds its members", "Updated 5 March 2025"], "2025-03-05"),
 ])
 def test_printed_date(lines, date):
     assert printed_date(lines) == date

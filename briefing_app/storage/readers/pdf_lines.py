@@ -89,6 +89,7 @@ def _utf16_offsets(text: str) -> list[int] | None:
 
 
 def _line(boxes: _Boxes, text: str, start: int, end: int) -> Line | None:
+    """The line at text[start:end], or None when it is blank."""
     found = _WORDS.search(text, start, end)
     if found is None:
         return None
@@ -99,7 +100,9 @@ def _line(boxes: _Boxes, text: str, start: int, end: int) -> Line | None:
     letter = _LETTER.search(text, first, last + 1)
     size_box = head if letter is None or letter.start() == first else boxes(letter.start())
     if head is None or tail is None or size_box is None:
-        return None
+        # PDFium knows the text but not where it sits: keep the words, without geometry
+        # (the paragraph rules then fall back to sentence ends).
+        return Line(found.group(), 0.0, 0.0, 0.0, 0.0)
     word = head if word_end == first else boxes(word_end)
     return Line(
         text=found.group(),

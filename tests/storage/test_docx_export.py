@@ -40,25 +40,29 @@ EXPECTED_FRONT = [
     # Accepted claims first, so the groups follow their best claim.
     ("Heading 2", "Tomas Berg"),
     (BULLET, "“We will not go back until the offer changes,” union leader Tomas Berg said.\n"
-             "Direct quote. Rated B2, likely, unverified. Source 1, paragraph 2. "
+             "Direct quote. Rated B2, likely, unverified. Single source. Source 1, paragraph 2. "
              "Analyst: Repeated in source 2."),
     (BULLET, "Tomas Berg denied that the union had threatened port staff.\n"
-             "Reported speech. Not rated; unverified. Source 2, paragraph 3. "
+             "Reported speech. Not rated; unverified. Single source. Source 2, paragraph 3. "
              "Analyst: No other outlet reports threats."),
     ("Heading 2", "Unattributed"),
     (BULLET, "The strike is believed to be the longest since 1998.\n"
              "The author's own assertion, hedged (“is believed to”). Not rated; disputed. "
-             "Source 1, paragraph 5."),
+             "Single source. Source 1, paragraph 5."),
     ("Heading 2", "Maria Lind [unreviewed]"),
     (BULLET, "Maria Lind said on Tuesday that the authority had made its final offer.\n"
-             "Reported speech. Rated C3, very likely, corroborated. Source 2, paragraph 1."),
+             "Reported speech. Rated C3, very likely, corroborated. Single source. "
+             "Source 2, paragraph 1."),
     (BULLET, "[unreviewed] Port Authority chief executive Maria Lind warned that the strike "
              "would cost the region millions each day.\n"
-             "Reported speech. Not rated; unverified. Source 1, paragraph 3."),
+             "Reported speech. Not rated; unverified. Single source. Source 1, paragraph 3."),
     ("Heading 2", "unnamed officials"),
     (BULLET, "According to officials at the transport ministry, the government is reportedly "
              "preparing emergency legislation.\nReported speech, hedged (“reportedly”). "
-             "Rated F3, roughly even chance, unverified. Source 1, paragraph 4."),
+             "Rated F3, roughly even chance, unverified. Single source. Source 1, paragraph 4."),
+    # No claim of one source is reported by the other: the section says so.
+    ("Heading 1", "Where sources agree and disagree"),
+    ("Normal", "[No claim is reported by more than one source]"),
     ("Heading 1", "Analyst notes"),
     (BULLET, "Check the vessel count against AIS data. "
              "(Source 1, para. 1: “more than 40 ships”)"),

@@ -312,7 +312,8 @@ def test_libreoffice_reads_the_character_styles_and_direct_formatting(rendered):
     assert header["font-size"] == "9.5pt" and header["font-weight"] == "bold"
     marker = _lo_look(stress, "[unreviewed] ")
     assert marker["color"] == "#a03a00" and marker["font-weight"] == "bold"
-    details = "Reported speech, hedged (“reportedly”). Not rated; unverified. Source 3."
+    details = ("Reported speech, hedged (“reportedly”). Not rated; unverified. Single source. "
+               "Source 3.")
     assert _lo_look(stress, details)["font-size"] == "9.5pt"
     placeholder = _lo_look(empty, "[No claims included]")
     assert placeholder["color"] == "#555555" and placeholder["font-style"] == "italic"

@@ -1,5 +1,5 @@
-"""Export a Briefing as a Word document: template, header and footer, sections, appendix,
-core properties, then one atomic write.
+"""Export a Briefing as a Word document: template, header and footer, sections (with where
+the sources agree and disagree), appendix, core properties, then one atomic write.
 
 Reads the domain only. Returns warnings the user should see (a style the template lacks);
 anything that stops the export is an ExportError with one sentence.
@@ -17,10 +17,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
 from briefing_app import APP_NAME
+from briefing_app.domain.corroboration import corroborate
 from briefing_app.domain.model import Briefing
 from briefing_app.errors import ExportError
 from briefing_app.storage.atomic import atomic_write_bytes, describe_os_error
-from briefing_app.storage.word import appendix, ooxml, sections
+from briefing_app.storage.word import agreement, appendix, ooxml, sections
 from briefing_app.storage.word.ooxml import Look, add_run, highlight_fills, one_line
 from briefing_app.storage.word.template import ensure_styles, open_template
 
@@ -45,10 +46,16 @@ def export_briefing(briefing: Briefing, path: str | os.PathLike[str], *,
     ctx = sections.Context(document, briefing, title, now,
                            bullet_glyph="List Bullet" in added,
                            highlight=highlight_fills(highlight_colours))
+    # Only a briefing of several sources has agreement to show (and single sources to mark).
+    found = corroborate(briefing) if len(briefing.sources) > 1 else None
+    if found is not None:
+        ctx.single_source = agreement.single_source_claims(found)
     _write_header_footer(document, mark)
     sections.write_front(ctx)
     sections.write_actors(ctx)
     sections.write_claims(ctx)
+    if found is not None:
+        agreement.write_agreement(ctx, found)
     sections.write_notes(ctx)
     sections.write_sources(ctx)
     appendix.write_appendix(ctx)

@@ -96,6 +96,8 @@ class Context:
     # Run shading per actor kind and claim part: the window's tints, the analyst's own
     # actor colours included, so the appendix looks like the reading view.
     highlight: dict[str, str] = field(default_factory=lambda: dict(HIGHLIGHT))
+    # Claims no other source of the briefing reports (agreement.single_source_claims).
+    single_source: frozenset[str] = frozenset()
     _style_ids: dict[str, str] = field(default_factory=dict)
 
     def add(self, text: str = "", style: str | None = None) -> Paragraph:
@@ -318,6 +320,8 @@ def write_claim(ctx: Context, claim: Claim) -> None:
     add_run(paragraph, label(said.text))
     add_run(paragraph, "\n")
     details = [sentences.attribution_line(claim, text, said), sentences.rating_line(claim)]
+    if claim.id in ctx.single_source:
+        details.append("Single source.")
     if source is not None:
         number = briefing.sources.index(source) + 1
         para = claim.paragraph or source.paragraph_of(claim.start)

@@ -187,6 +187,13 @@ def test_running_header_and_footer_are_left_out_but_a_repeated_body_line_is_kept
     assert furniture([page(1), page(2)]) == [[True, False, False, True]] * 2
 
 
+@pytest.mark.parametrize("footer", ["© Klow Daily Courier, page 1 of 1",
+                                    "https://courier.example/strike 1/1"])
+def test_a_footer_ending_in_its_page_number_is_left_out_on_a_single_page(footer):
+    page = [*_column(FULL, "Ends 1/1", top=720), _line(footer, bottom=40)]
+    assert furniture([page]) == [[False, False, True]]
+
+
 def test_an_advert_label_and_its_short_block_are_left_out():
     blocks = [["Advertisement"], ["Buy now!", "Save 20 percent."], ["Article text."],
               ["Sponsored", "Short advert."], ["More article text."]]

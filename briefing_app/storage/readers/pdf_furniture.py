@@ -8,7 +8,7 @@ and claims. The rules are deliberately narrow, so article text is not lost:
 - a line set apart above or below the text block (a wide gap towards the body) that
   recurs at the same height on another page and reads the same once its digits are
   ignored (a running header or footer: "Page 2" and "Page 3" alike), and such a line at
-  the foot of a page that ends in its page number ("... Page 3");
+  the foot of a page that ends in its page number ("... Page 3", a browser's "... 1/3");
 - a line made only of menu words ("Home", "Sign in", "Home World Politics Subscribe");
 - a bulleted line of at most three words without a full stop, inside a run of three such
   lines or naming a menu word (a menu drawn as a list);
@@ -60,7 +60,9 @@ _MENU_RUN = 3
 _MARGIN_GAP = 1.6  # in line heights; lines within a paragraph sit about 1.2 apart
 _SAME_HEIGHT = 3.0  # points: a running header sits at one height on every page
 _FOOTER_WORDS = 12
-_FOOTER_PAGE = re.compile(r"\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.IGNORECASE)
+# "... Page 3", "... page 3 of 5", or a browser's "https://... 1/3".
+_FOOTER_PAGE = re.compile(r"(?:\bpage\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|\s\d{1,4}\s*/\s*\d{1,4})"
+                          r"\W*$", re.IGNORECASE)
 
 
 def is_page_number(text: str) -> bool:

@@ -80,6 +80,12 @@ class _Register:
             index -= 1
         return subject_found if subject_found is not None else nearest
 
+    def near(self, cluster: int, position: int) -> bool:
+        """Whether `cluster` is mentioned within a subject's reach before `position`."""
+        low = bisect.bisect_left(self.starts, position - _SUBJECT_REACH)
+        high = bisect.bisect_left(self.starts, position)
+        return any(self.spans[i][2] == cluster for i in range(low, high))
+
     def _quoted(self, position: int) -> bool:
         index = bisect.bisect_right(self.quoted, (position, float("inf"))) - 1
         return index >= 0 and self.quoted[index][0] < position < self.quoted[index][1]
@@ -107,6 +113,10 @@ class _Register:
             self.unnamed[k] = len(self.clusters) - 1
         cluster = self.clusters[self.unnamed[k]]
         cluster.mentions.append(actors.RawMention(start, end, text, "unnamed"))
+        # A later pronoun may stand for it ("The ministry warned ..., they said").
+        at = bisect.bisect_left(self.starts, start)
+        self.spans.insert(at, (start, end, self.unnamed[k], True))
+        self.starts.insert(at, start)
         return self.unnamed[k]
 
 
@@ -222,6 +232,12 @@ def _resolve(text: str, register: _Register, claim: RawClaim) -> int | None:
             return register.before(start, ("person",))
         if head_word in ("it", "its"):
             return register.before(start, ("organisation", "state"))
+        if head_word in ("they", "them", "their"):
+            # Officials, a group or a body, before a country or a person named near them:
+            # "The ministry warned that Borduria would face sanctions, they said."
+            found = register.before(start, ("unnamed", "group", "organisation"))
+            if found is not None and register.near(found, start):
+                return found
         return register.before(start, ("unnamed", "group", "organisation", "state", "person"))
     hit = register.at(start, end)
     # A capitalised head inside the phrase is a name ("The Federal Ministry of Transport").

@@ -58,6 +58,8 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
             claim = _verb_claim(token, base, quotes)
         elif token.pos_ == "ADJ" and token.lower_ in CUE_ADJECTIVES and token.dep_ == "acomp":
             claim = adjective_claim(token, base)
+        elif token.pos_ == "NOUN" and token.lower_ in CUE_VERBS and _takes_clause(token):
+            claim = _verb_read_as_noun(token, base)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in CUE_NOUNS:
             claim = noun_claim(token, base)
         elif token.text == ":":
@@ -158,6 +160,33 @@ def _raising_claim(verb, subject, base: int) -> RawClaim | None:
         stance="believe",
         kind="reported",
         cue_lemma=verb.lemma_.lower(),
+    )
+
+
+def _takes_clause(token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _verb_read_as_noun(token, base: int) -> RawClaim | None:
+    """A cue verb the parser read as a noun: in "Reports state that the army moved" it
+    makes "state" a noun modified by "Reports"; a clause hanging off it says otherwise."""
+    clause = next(c for c in token.children if c.dep_ == "ccomp")
+    speaker = next(
+        (c for c in token.children if c.i < token.i and c.dep_ in ("amod", "compound", "nsubj")
+         and c.pos_ in ("NOUN", "PROPN")), None)
+    if speaker is None:
+        return None
+    tokens = spans.trim(clause.subtree)
+    if not tokens:
+        return None
+    return RawClaim(
+        content=[spans.shift(spans.tokens_span(tokens), base)],
+        cue=[spans.shift(spans.tokens_span([token]), base)],
+        source=[spans.shift(spans.span_of(speaker), base)],
+        stance=CUE_VERBS[token.lower_],
+        kind="reported",
+        cue_lemma=token.lower_,
+        source_root=speaker.idx + base,
     )
 
 

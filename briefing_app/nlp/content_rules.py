@@ -59,9 +59,15 @@ def passive_subject(verb, lemma: str) -> list | None:
     ):
         return None
     tokens = list(passive.subtree)
+    said = False
     for child in verb.children:
         if child.dep_ in ("oprd", "attr", "acomp") and child.i > verb.i:
             tokens += list(child.subtree)
+            said = True
+    # "all options are being considered" names no one and calls them nothing: without
+    # what they are called or who says so, a passive reports an act, not a claim.
+    if not said and not any(c.dep_ == "agent" for c in verb.children):
+        return None
     return tokens
 
 

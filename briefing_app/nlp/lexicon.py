@@ -50,7 +50,7 @@ OBJECT_CONTENT_VERBS = set(
     "denounce condemn mock decry tweet post write propose demand urge seek want support "
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
     "lament request call name label dub express defend echo recall back oppose warn chide "
-    "thank credit fault say show find claim declare report discuss voice "
+    "thank credit fault caution say show find claim declare report discuss voice "
     "reference explain reiterate repeat stress emphasize recount applaud disclose rebut "
     "prefer".split()
 )
@@ -80,7 +80,7 @@ CUE_VERBS.update(dict.fromkeys(QUOTE_ONLY_VERBS, "assert"))
 
 # Verbs whose object is a target and whose prepositional phrase is the charge or ask.
 TARGET_VERBS = {"accuse", "blame", "warn", "chide", "criticize", "criticise", "praise", "urge",
-                "attack", "thank", "credit", "fault"}
+                "attack", "thank", "credit", "fault", "caution"}
 # Prepositions after a cue noun or a target verb that introduce the content.
 NOUN_PREPS = {"of", "on", "for", "against", "about", "to"}
 
@@ -130,7 +130,7 @@ CUE_NOUNS = {
     "criticism": "accuse",
     "remark": "assert",
     "comment": "assert",
-    "attack": "accuse",
+    # Not "attack": in the news the noun is a strike or a raid far more often than words.
     "denunciation": "accuse",
     "endorsement": "commit",
     "support": "commit",

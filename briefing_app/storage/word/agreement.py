@@ -19,12 +19,11 @@ from briefing_app.domain.corroboration import (
     Corroboration,
     Proposition,
 )
-from briefing_app.storage.word.ooxml import add_run
+from briefing_app.storage.word.ooxml import Look, add_run
 from briefing_app.storage.word.sections import (
     BOLD,
     CLAIM_DETAILS,
-    MUTED,
-    UNREVIEWED,
+    TABLE_UNREVIEWED,
     UNREVIEWED_MARK,
     Context,
     bullet,
@@ -36,6 +35,8 @@ from briefing_app.storage.word.sections import (
 )
 
 HEADING = "Where sources agree and disagree"
+# Why a claim is no independent confirmation: muted, at the size of the lines it ends.
+NOT_INDEPENDENT = Look(style="BriefingMuted", size=9.5)
 
 
 def single_source_claims(found: Corroboration) -> frozenset[str]:
@@ -80,14 +81,14 @@ def _write_proposition(ctx: Context, proposition: Proposition) -> None:
         role = "denies or contradicts it" if placed.role == CONTRADICTS else "reports it"
         add_run(paragraph, f"{where} {role}: ", CLAIM_DETAILS)
         if claim.review == "machine":
-            add_run(paragraph, UNREVIEWED_MARK + " ", UNREVIEWED)
+            add_run(paragraph, UNREVIEWED_MARK + " ", TABLE_UNREVIEWED)  # at the details size
         said = _sentence(ctx, claim)
         details = [label(said.text),
                    sentences.attribution_line(claim, source.text, said),
                    sentences.rating_line(claim)]
         add_run(paragraph, " ".join(details), CLAIM_DETAILS)
         if not placed.independent:
-            add_run(paragraph, f" Not independent: {label(placed.note)}.", MUTED)
+            add_run(paragraph, f" Not independent: {label(placed.note)}.", NOT_INDEPENDENT)
 
 
 def _sentence(ctx: Context, claim):

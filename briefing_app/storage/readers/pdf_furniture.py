@@ -146,10 +146,10 @@ def _running_lines(pages: Sequence[Sequence[Line]],
             where[_key(page[index].text)].append((number, index, page[index].bottom))
     running: set[tuple[int, int]] = set()
     for places in where.values():
-        for number, index, bottom in places:
-            if any(other != number and abs(bottom - height) <= _SAME_HEIGHT
-                   for other, _, height in places):
-                running.add((number, index))
+        places.sort(key=lambda place: place[2])  # by height: a match is a neighbour
+        for (page_a, index_a, low), (page_b, index_b, high) in zip(places, places[1:]):
+            if page_a != page_b and high - low <= _SAME_HEIGHT:
+                running.update({(page_a, index_a), (page_b, index_b)})
     return running
 
 

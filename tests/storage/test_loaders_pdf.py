@@ -16,7 +16,12 @@ from briefing_app.storage.readers.pdf_furniture import (
     is_page_number,
 )
 from briefing_app.storage.readers.pdf_lines import Line
-from briefing_app.storage.readers.pdf_reflow import joined, measure, paragraphs
+from briefing_app.storage.readers.pdf_reflow import (
+    hyphenated_words,
+    joined,
+    measure,
+    paragraphs,
+)
 from briefing_app.storage.readers.printed_date import printed_date
 from support.pdf import make_pdf
 from support.refusals import refused
@@ -105,9 +110,13 @@ def test_a_first_line_indent_starts_a_paragraph_and_its_next_line_continues_it()
     assert _paragraphs(page) == [FULL + " " + FULL] * 2
 
 
-def test_hyphenated_line_breaks_are_joined():
-    page = _column(FULL + " self-", "evident point, not 1990-", "2000 only.", full={0, 1})
-    assert _paragraphs(page) == [FULL + " selfevident point, not 1990- 2000 only."]
+def test_hyphenated_line_breaks_are_joined_unless_the_hyphen_belongs_to_the_word():
+    page = _column(FULL + " inter-", "national talks on the night-shift allowance, not 1990-",
+                   "2000 only, and a self-", "evident night-", "shift rule.", full={0, 1, 2, 3})
+    hyphenated = hyphenated_words(page)
+    assert [joined(p, hyphenated) for p in paragraphs([page], measure([page]))] == [
+        FULL + " international talks on the night-shift allowance, not 1990- 2000 only, and "
+        "a self-evident night-shift rule."]
 
 
 def test_headline_in_a_larger_font_stays_one_paragraph():

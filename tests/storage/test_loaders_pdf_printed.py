@@ -10,9 +10,11 @@ import datetime
 import shutil
 import subprocess
 
+import pypdfium2
 import pytest
 
 from briefing_app.storage.readers.load import load_path
+from briefing_app.storage.readers.pdf_lines import page_lines
 
 HEADLINE = ("Syldavian dockworkers extend their strike as talks with the Klow port operator "
             "collapse for a third time")
@@ -49,29 +51,30 @@ def _page() -> str:
 </body></html>"""
 
 
-# LibreOffice opens a web page as a web document unless told to take it as a text one;
-# both print the page's header and footer.
-@pytest.fixture(scope="module", params=["writer_web", "HTML (StarWriter)"])
-def printed(tmp_path_factory, request):
+def _print(folder, html: str, infilter: str = "writer_web"):
+    """The PDF LibreOffice prints from the page `html`, written into `folder`."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed, so no web page can be printed "
                     "to PDF here; CI has it")
-    folder = tmp_path_factory.mktemp("printed")
-    infilter = [] if request.param == "writer_web" else [f"--infilter={request.param}"]
     page = folder / "strike.html"
-    page.write_text(_page(), encoding="utf-8")
+    page.write_text(html, encoding="utf-8")
+    options = [] if infilter == "writer_web" else [f"--infilter={infilter}"]
     subprocess.run(
         [soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless",
-         *infilter, "--convert-to", "pdf", "--outdir", str(folder),
-         str(page)],
+         *options, "--convert-to", "pdf", "--outdir", str(folder), str(page)],
         check=True, capture_output=True, timeout=120)
     return folder / "strike.pdf"
 
 
-def test_printed_page_reads_as_the_article(printed):
-    import pypdfium2
+# LibreOffice opens a web page as a web document unless told to take it as a text one;
+# both print the page's header and footer.
+@pytest.fixture(scope="module", params=["writer_web", "HTML (StarWriter)"])
+def printed(tmp_path_factory, request):
+    return _print(tmp_path_factory.mktemp("printed"), _page(), request.param)
 
+
+def test_printed_page_reads_as_the_article(printed):
     assert len(pypdfium2.PdfDocument(printed)) >= 3  # header and footer repeat
     source = load_path(printed)
     assert [source.text[start:end] for start, end in source.paragraphs] == [
@@ -85,3 +88,27 @@ def test_published_date_is_the_printed_one_not_the_files(printed):
     source = load_path(printed)
     assert source.published == "2025-03-04"
     assert source.published != datetime.date.today().isoformat()
+
+
+def test_centred_headline_first_line_indents_and_justified_text(tmp_path):
+    """No space between paragraphs: only the indents and the short last lines show them;
+    a compound broken at its hyphen keeps the hyphen, since the page writes it so."""
+    # Padding of 0 to 7 words moves the line ends, so some fall on a compound's hyphen.
+    paragraphs = [text + " Its members" + " really" * pad + " call the offer a self-evident "
+                  "step back from the long-standing night-shift and cross-border agreements "
+                  "of the well-known harbour-side unions."
+                  for pad, text in enumerate(PARAGRAPHS[:8])]
+    style = "text-indent: 2em; margin: 0; text-align: justify"
+    html = ('<html><head><meta charset="utf-8"><title>Strike</title></head><body>'
+            f'<h1 style="text-align: center">{HEADLINE}</h1>'
+            + "".join(f'<p style="{style}">{text}</p>' for text in paragraphs)
+            + "</body></html>")
+    pdf = _print(tmp_path, html, "HTML (StarWriter)")
+    source = load_path(pdf)
+    assert [source.text[start:end] for start, end in source.paragraphs] == [
+        HEADLINE, *paragraphs]
+    with pypdfium2.PdfDocument(pdf) as document:
+        ends = [line.text[-1] for page in document
+                for line in page_lines(page.get_textpage())]
+    assert set(ends) & {"-", "\x02", "\ufffe"}  # a line did break at a hyphen
+    assert source.published == ""  # no date printed, and the file's own is not used

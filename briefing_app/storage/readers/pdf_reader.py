@@ -15,7 +15,12 @@ import logging
 from briefing_app.errors import LoadError
 from briefing_app.storage.readers.pdf_furniture import drop_adverts, furniture
 from briefing_app.storage.readers.pdf_lines import Line, page_lines
-from briefing_app.storage.readers.pdf_reflow import joined, measure, paragraphs
+from briefing_app.storage.readers.pdf_reflow import (
+    hyphenated_words,
+    joined,
+    measure,
+    paragraphs,
+)
 from briefing_app.storage.readers.printed_date import printed_date
 
 log = logging.getLogger(__name__)
@@ -87,7 +92,8 @@ def article_text(pages: list[list[Line]]) -> tuple[str, str, int]:
     grouped = paragraphs(kept, measure(kept))
     grouped, adverts = drop_adverts(grouped, lambda line: line.text)
     top = [line.text for paragraph in grouped for line in paragraph][:_DATE_LINES]
-    text = "\n\n".join(p for p in (joined(paragraph) for paragraph in grouped) if p)
+    hyphenated = hyphenated_words(line for paragraph in grouped for line in paragraph)
+    text = "\n\n".join(p for p in (joined(lines, hyphenated) for lines in grouped) if p)
     return text, printed_date(top), left_out + adverts
 
 

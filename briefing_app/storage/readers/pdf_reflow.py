@@ -12,11 +12,16 @@ PDFs carry no paragraph markup, only lines at positions. A new paragraph starts 
 - at a page or column break: the previous line closed a sentence and this one does not
   start in lower case, or this one is indented.
 Centred lines of one size (a centred headline) stay together. Lines are joined with a
-space, or without a hyphen where a word was split at the line end ("inter-" + "national").
+space, or without the hyphen where a word was split at the line end ("inter-" + "national")
+unless the document writes that word with its hyphen elsewhere ("night-shift") or its
+first part keeps one ("self-", "ex-"): PDFium cannot tell a typesetter's hyphen from one
+that is part of the word, and web pages printed to PDF break lines at real hyphens.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefing_app.storage.readers.pdf_lines import Line
@@ -28,6 +33,11 @@ _SENTENCE_END = (".", "!", "?", ".\"", ".”", "?”", "!”", ".’", ".)", ":"
 _SIZE_TOLERANCE = 0.12  # loose boxes of one font size differ by rounding only
 _GAP = 1.35  # a line this many usual line distances below the last starts a paragraph
 _INDENT = 0.5  # in font sizes: smaller shifts are glyph side bearings, not an indent
+_HYPHENATED = re.compile(r"[^\W\d_]+-[^\W\d_]+")
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# First parts that keep their hyphen in English compounds (self-evident, ex-minister).
+_KEEP_HYPHEN_AFTER = frozenset({"self", "ex", "all", "well", "half", "vice", "cross"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +102,7 @@ def _starts_paragraph(current: list[Line], line: Line, layout: Layout, new_page:
     above = current[-1]
     if not _same_size(above, line):
         return True
-    if _centred(above, layout) and _centred(line, layout):
+    if _centred_under(above, line, layout):
         return False
     distance = above.bottom - line.bottom
     if new_page or distance <= 0.3 * line.size:  # a new page or a new column
@@ -112,9 +122,12 @@ def _same_size(a: Line, b: Line) -> bool:
     return abs(a.size - b.size) <= _SIZE_TOLERANCE * max(a.size, b.size)
 
 
-def _centred(line: Line, layout: Layout) -> bool:
-    margin_left, margin_right = line.left - layout.left, layout.right - line.right
-    return margin_left > line.size and abs(margin_left - margin_right) < line.size
+def _centred_under(above: Line, line: Line, layout: Layout) -> bool:
+    """Is `line` set centred, on the same axis as the line above (a centred headline)?"""
+    centre = (line.left + line.right) / 2
+    return (line.left > layout.left + line.size
+            and abs(centre - (above.left + above.right) / 2) < 0.5 * line.size
+            and abs(centre - (layout.left + layout.right) / 2) < line.size)
 
 
 def _ended_early(above: Line, line: Line, layout: Layout) -> bool:
@@ -125,19 +138,31 @@ def _ended_early(above: Line, line: Line, layout: Layout) -> bool:
     return above.right + space + line.first_word < layout.right
 
 
-def joined(lines: list[Line]) -> str:
-    """A paragraph's lines as one text, hyphenated line breaks mended."""
+def hyphenated_words(lines: Iterable[Line]) -> frozenset[str]:
+    """The hyphenated words written inside lines ("night-shift"), lower-cased."""
+    return frozenset(word.lower() for line in lines for word in _HYPHENATED.findall(line.text))
+
+
+def joined(lines: list[Line], hyphenated: frozenset[str] = frozenset()) -> str:
+    """A paragraph's lines as one text, hyphenated line breaks mended; `hyphenated` are the
+    document's own hyphenated words, which keep their hyphen across a line break."""
     text = ""
     for line in lines:
-        text = _join(text, line.text)
+        text = _join(text, line.text, hyphenated)
     return " ".join(text.split())
 
 
-def _join(current: str, line: str) -> str:
+def _join(current: str, line: str, hyphenated: frozenset[str]) -> str:
     if not current:
         return line
     if current.endswith(_HYPHENS) and len(current) > 1 and current[-2].isalpha() and (
             line[:1].islower()):
+        head = _LAST_WORD.search(current[:-1])
+        tail = _FIRST_WORD.match(line)
+        first = head.group().lower() if head else ""
+        if first in _KEEP_HYPHEN_AFTER or (
+                tail and f"{first}-{tail.group().lower()}" in hyphenated):
+            return current[:-1] + "-" + line
         return current[:-1] + line
     if current.endswith(_HYPHENS[1:]):  # a soft hyphen before a non-letter: just drop it
         current = current[:-1]

@@ -56,7 +56,7 @@ def test_the_notes_dock_is_tabbed_with_the_inspector(window):
     notes_dock = window.findChild(QDockWidget, "notesDock")
     assert notes_dock.widget().findChild(object, "notesView") is window.notes_panel.view
     tabbed = window.tabifiedDockWidgets(window.findChild(QDockWidget, "inspectorDock"))
-    assert {d.objectName() for d in tabbed} == {"briefingDock", "notesDock"}
+    assert {d.objectName() for d in tabbed} == {"briefingDock", "notesDock", "corroborationDock"}
     assert window.dockWidgetArea(notes_dock) == Qt.DockWidgetArea.RightDockWidgetArea
 
 

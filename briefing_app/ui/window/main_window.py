@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the parts' classes, imported with the contents after the fi
     from briefing_app.ui.editing.nudge import Nudger
     from briefing_app.ui.editing.review_controller import ReviewController
     from briefing_app.ui.panels.briefing_panel import BriefingPanel
+    from briefing_app.ui.panels.corroboration_panel import CorroborationPanel
     from briefing_app.ui.panels.inspector import Inspector
     from briefing_app.ui.panels.list_panel import Panel
     from briefing_app.ui.panels.notes_panel import NotesPanel
@@ -59,6 +60,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     legend: Legend
     briefing_panel: BriefingPanel
     notes_panel: NotesPanel
+    corroboration_panel: CorroborationPanel
     review: ReviewController
     corrections: Corrections
     nudger: Nudger

@@ -29,6 +29,7 @@ from briefing_app.ui.editing.nudge import Nudger
 from briefing_app.ui.editing.review_controller import ReviewController
 from briefing_app.ui.panels.briefing_panel import BriefingPanel
 from briefing_app.ui.panels.confidence_delegate import ConfidenceDelegate
+from briefing_app.ui.panels.corroboration_panel import CorroborationPanel
 from briefing_app.ui.panels.inspector import Inspector
 from briefing_app.ui.panels.list_panel import Panel
 from briefing_app.ui.panels.notes_panel import NotesPanel
@@ -110,6 +111,9 @@ def _docks(window) -> None:
     window.tabifyDockWidget(docks[3], _dock(window, "Briefing", briefing_box, left))
     window.notes_panel = NotesPanel(doc, window)
     window.tabifyDockWidget(docks[3], _dock(window, "Notes", window.notes_panel, left))
+    window.corroboration_panel = CorroborationPanel(doc, window)
+    window.tabifyDockWidget(docks[3], _dock(window, "Corroboration",
+                                            window.corroboration_panel, left))
     docks[3].raise_()
     claims_view = window.claims_panel.view
     claims_view.setItemDelegateForColumn(Column.CONFIDENCE, ConfidenceDelegate(claims_view))
@@ -168,6 +172,8 @@ def _connect(window) -> None:
     window.notes_panel.noteChosen.connect(lambda source_id, start, end: _reveal(
         window, source_id, start, end))
     window.article.noteClicked.connect(lambda note_id: _show_note(window, note_id))
+    window.corroboration_panel.claimChosen.connect(
+        lambda claim_id: window.select_item(ItemKind.CLAIM, claim_id))
 
 
 def _row_chosen(window, index) -> None:

@@ -1,0 +1,220 @@
+"""The Corroboration panel: where the sources agree and disagree, proposition by proposition.
+
+Propositions come contested first, then by how many independent sources report them; each
+expands to its claims, source by source. Choosing a claim shows it in the reading view
+(`claimChosen`); choosing a proposition shows its first claim. A claim with a suggestion
+(credibility 1 and corroborated, or disputed) says so in its row: Y accepts it (an undoable
+edit that is the analyst's review of that claim), N dismisses it for this session.
+
+Grouping a large briefing takes a tenth of a second or more, so it runs on a pool thread on
+a snapshot of the briefing's lists; a result that an edit made stale is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QRunnable,
+    QSignalBlocker,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.document.corroboration_commands import accept_suggestion
+from briefing_app.domain.corroboration import (
+    CONTRADICTED,
+    CONTRADICTS,
+    CORROBORATED,
+    Corroboration,
+    Suggestion,
+    corroborate,
+)
+from briefing_app.domain.model import Briefing
+from briefing_app.domain.ops import Change
+from briefing_app.domain.short_text import shortened
+from briefing_app.domain.vocab import ChangeKind
+
+_ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_WORDS = {CONTRADICTED: "contradicted", CORROBORATED: "corroborated",
+                "single_source": "single source"}
+REFRESH_DELAY_MS = 250  # edits come in bursts (a key per claim): group once they settle
+_jobs = itertools.count(1)
+
+
+class _Relay(QObject):
+    done = Signal(int, object)  # job number, Corroboration
+
+
+class _Job(QRunnable):
+    def __init__(self, number: int, snapshot: Briefing, relay: _Relay):
+        super().__init__()
+        self._number, self._snapshot, self._relay = number, snapshot, relay
+
+    def run(self) -> None:
+        result = corroborate(self._snapshot)
+        try:
+            self._relay.done.emit(self._number, result)
+        except RuntimeError:
+            pass  # the panel was closed meanwhile: nobody waits for this result
+
+
+def snapshot(briefing: Briefing) -> Briefing:
+    """The lists corroborate() reads, copied: the GUI thread may edit the briefing meanwhile."""
+    return Briefing(sources=list(briefing.sources), actors=list(briefing.actors),
+                    claims=list(briefing.claims))
+
+
+class CorroborationPanel(QWidget):
+    claimChosen = Signal(str)  # a claim id to show in the reading view
+    ready = Signal()  # a grouping landed and the rows show it
+
+    def __init__(self, doc: BriefingDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("corroborationPanel")
+        self._doc = doc
+        self._latest = 0
+        self._dismissed: set[tuple[str, tuple]] = set()
+        self.result: Corroboration | None = None
+        self.view = QTreeWidget(self, objectName="corroborationView")
+        self.view.setHeaderLabels(["Proposition / claim", "Status", "Suggestion"])
+        self.view.setAlternatingRowColors(True)
+        self.view.header().setStretchLastSection(False)
+        self.view.header().setSectionResizeMode(0, self.view.header().ResizeMode.Stretch)
+        self.hint = QLabel("Y accepts a claim's suggestion, N dismisses it.", self)
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._landed)
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.recompute)
+        self.view.currentItemChanged.connect(lambda item, _old: self._chosen(item))
+        self.view.installEventFilter(self)
+        doc.changed.connect(self._on_change)
+        doc.reset.connect(self.recompute)
+        self.recompute()
+
+    # ------------------------------------------------------------- computing
+    def _on_change(self, change: Change) -> None:
+        if change.kind in (ChangeKind.CLAIMS, ChangeKind.SOURCES, ChangeKind.ACTORS):
+            self._timer.start()
+
+    def recompute(self) -> None:
+        """Group the briefing's claims again, off the GUI thread."""
+        self._latest = next(_jobs)
+        QThreadPool.globalInstance().start(
+            _Job(self._latest, snapshot(self._doc.briefing), self._relay))
+
+    def _landed(self, number: int, result: Corroboration) -> None:
+        if number != self._latest:
+            return  # an edit came after this job took its snapshot
+        self.result = result
+        self._fill()
+        self.ready.emit()
+
+    # ------------------------------------------------------------- rows
+    def _suggestion(self, claim_id: str) -> Suggestion | None:
+        for suggestion in self.result.suggestions if self.result else ():
+            if suggestion.claim_id == claim_id and self._key(suggestion) not in self._dismissed:
+                return suggestion
+        return None
+
+    @staticmethod
+    def _key(suggestion: Suggestion) -> tuple[str, tuple]:
+        return (suggestion.claim_id, tuple(sorted(suggestion.values.items())))
+
+    def _fill(self) -> None:
+        briefing = self._doc.briefing
+        current = self.current_id()
+        with QSignalBlocker(self.view):
+            self.view.clear()
+            for proposition in self.result.propositions:
+                first = briefing.claim(proposition.claims[0].claim_id)
+                if first is None:
+                    continue
+                count = proposition.independent_sources
+                top = QTreeWidgetItem([
+                    shortened(first.words(briefing.source(first.source_id).text), 120),
+                    STATUS_WORDS[proposition.status],
+                    f"{count} independent source{'' if count == 1 else 's'}"])
+                top.setData(0, _ID_ROLE, proposition.id)
+                self.view.addTopLevelItem(top)
+                for placed in proposition.claims:
+                    top.addChild(self._claim_item(briefing, placed))
+                top.setExpanded(proposition.status != "single_source")
+            self.select(current)
+
+    def _claim_item(self, briefing: Briefing, placed) -> QTreeWidgetItem:
+        claim = briefing.claim(placed.claim_id)
+        source = briefing.sources[placed.source]
+        who = source.outlet or source.title
+        role = "contradicts" if placed.role == CONTRADICTS else "supports"
+        if not placed.independent:
+            role += f" (not independent: {placed.note})"
+        suggestion = self._suggestion(claim.id)
+        offer = ", ".join(suggestion.values.values()) if suggestion else ""
+        item = QTreeWidgetItem([
+            f"[{placed.source + 1}] {who}: {shortened(claim.words(source.text), 110)}",
+            role, offer])
+        item.setData(0, _ID_ROLE, claim.id)
+        if suggestion:
+            item.setToolTip(2, f"Suggested because {suggestion.reason}: Y accepts, N dismisses.")
+        return item
+
+    def current_id(self) -> str:
+        item = self.view.currentItem()
+        return item.data(0, _ID_ROLE) if item is not None else ""
+
+    def select(self, item_id: str) -> bool:
+        for top in range(self.view.topLevelItemCount()):
+            parent = self.view.topLevelItem(top)
+            for item in (parent, *(parent.child(i) for i in range(parent.childCount()))):
+                if item_id and item.data(0, _ID_ROLE) == item_id:
+                    self.view.setCurrentItem(item)
+                    return True
+        return False
+
+    def _chosen(self, item: QTreeWidgetItem | None) -> None:
+        if item is None:
+            return
+        if item.parent() is None and item.childCount():
+            item = item.child(0)  # a proposition shows its first claim
+        self.claimChosen.emit(item.data(0, _ID_ROLE))
+
+    # ------------------------------------------------------------- keys
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Y and self.accept_current():
+                return True
+            if event.key() == Qt.Key.Key_N and self.dismiss_current():
+                return True
+        return super().eventFilter(watched, event)
+
+    def _current_suggestion(self) -> Suggestion | None:
+        item = self.view.currentItem()
+        return self._suggestion(item.data(0, _ID_ROLE)) if item and item.parent() else None
+
+    def accept_current(self) -> bool:
+        """Apply the current claim's suggestion as the analyst's own, undoable edit."""
+        suggestion = self._current_suggestion()
+        if suggestion is None:
+            return False
+        self._doc.push(accept_suggestion(self._doc, suggestion))
+        return True
+
+    def dismiss_current(self) -> bool:
+        suggestion = self._current_suggestion()
+        if suggestion is None:
+            return False
+        self._dismissed.add(self._key(suggestion))
+        self.view.currentItem().setText(2, "")
+        return True

@@ -1,0 +1,78 @@
+"""The Corroboration panel on a real window: contested first, a click shows the claim in the
+reading view, Y accepts a suggestion (undoable), N dismisses one."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+
+from support.corroboration_briefing import hand_briefing
+
+
+def _loaded(qtbot, window):
+    panel = window.corroboration_panel
+    with qtbot.waitSignal(panel.ready, timeout=10000):
+        window.doc.replace(hand_briefing())
+    dock = window.findChild(QDockWidget, "corroborationDock")
+    dock.show()
+    dock.raise_()
+    return panel
+
+
+def _rows(panel):
+    view = panel.view
+    return [(view.topLevelItem(i).text(1), view.topLevelItem(i).childCount())
+            for i in range(view.topLevelItemCount())]
+
+
+def _click(qtbot, panel, item):
+    view = panel.view
+    view.scrollToItem(item)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualItemRect(item).center())
+
+
+def test_contested_first_then_corroborated_then_single_sources(qtbot, window):
+    panel = _loaded(qtbot, window)
+    assert _rows(panel) == [("contradicted", 3), ("corroborated", 3), ("single source", 2),
+                            ("single source", 1)]
+    contested = panel.view.topLevelItem(0)
+    assert [contested.child(i).text(1) for i in range(3)] == [
+        "supports", "supports (not independent: republished copy of the same text)",
+        "contradicts"]
+    assert contested.child(0).text(2) == "disputed"
+
+
+def test_a_click_shows_the_claim_in_its_source(qtbot, window):
+    panel = _loaded(qtbot, window)
+    denial = panel.view.topLevelItem(0).child(2)
+    _click(qtbot, panel, denial)
+    qtbot.waitUntil(lambda: window.article.source_id == "s2")
+    assert window.claims_panel.current_id() == denial.data(0, Qt.ItemDataRole.UserRole)
+
+
+def test_y_accepts_as_the_analysts_review_and_undo_restores(qtbot, window):
+    panel = _loaded(qtbot, window)
+    confirmed = panel.view.topLevelItem(1).child(2)
+    claim = window.doc.briefing.claim(confirmed.data(0, Qt.ItemDataRole.UserRole))
+    assert confirmed.text(2) == "1, corroborated"
+    _click(qtbot, panel, confirmed)
+    with qtbot.waitSignal(panel.ready, timeout=10000):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Y)
+    assert (claim.rating.credibility, claim.rating.status, claim.review) == (
+        "1", "corroborated", "edited")
+    assert window.doc.undo_stack.undoText() == "Accept suggestion: credibility 1, corroborated"
+    assert panel.view.topLevelItem(1).child(2).text(2) == ""  # nothing left to suggest
+    with qtbot.waitSignal(panel.ready, timeout=10000):
+        window.doc.undo_stack.undo()
+    assert (claim.rating.credibility, claim.rating.status, claim.review) == (
+        "", "unverified", "machine")
+
+
+def test_n_dismisses_without_touching_the_claim(qtbot, window):
+    panel = _loaded(qtbot, window)
+    first = panel.view.topLevelItem(0).child(0)
+    claim = window.doc.briefing.claim(first.data(0, Qt.ItemDataRole.UserRole))
+    _click(qtbot, panel, first)
+    qtbot.keyClick(panel.view, Qt.Key.Key_N)
+    assert panel.view.currentItem().text(2) == ""
+    assert (claim.rating.status, claim.review) == ("unverified", "machine")
+    assert window.doc.undo_stack.count() == 0

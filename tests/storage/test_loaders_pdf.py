@@ -183,8 +183,10 @@ def test_menu_lines(text, menu):
 
 def test_a_lone_short_bullet_is_kept_unless_it_names_a_menu_word_or_runs_in_a_menu():
     pages = [_column("• Subscribe", FULL, FULL + ".", "• Syldavia", FULL + ".",
-                     "• Home", "• Klow", "• Szohod", gaps={1, 3, 4, 5})]
-    assert furniture(pages) == [[True, False, False, False, False, True, True, True]]
+                     "• Home", "• Klow", "• Szohod", "•", "• Rates at 4 %", "• Inflation up",
+                     "• Jobs fall", gaps={1, 3, 4, 5, 8, 9})]
+    assert furniture(pages) == [[True, False, False, False, False, True, True, True,
+                                 True, False, False, False]]
 
 
 def test_running_header_and_footer_are_left_out_but_a_repeated_body_line_is_kept():

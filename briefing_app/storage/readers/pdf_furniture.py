@@ -10,8 +10,9 @@ and claims. The rules are deliberately narrow, so article text is not lost:
   ignored (a running header or footer: "Page 2" and "Page 3" alike), and such a line at
   the foot of a page that ends in its page number ("... Page 3", a browser's "... 1/3");
 - a line made only of menu words ("Home", "Sign in", "Home World Politics Subscribe");
-- a bulleted line of at most three words without a full stop, inside a run of three such
-  lines or naming a menu word (a menu drawn as a list);
+- a bullet alone on its line, and a bulleted line of at most three words without a full
+  stop naming a menu word, or in a run of three such lines without digits (a menu drawn
+  as a list; a list of facts such as "• Inflation 4 %" is kept);
 - a line of three or more short items between separators ("Home | World | Sport");
 - an advert label ("Advertisement") and the short paragraph right after it.
 """
@@ -108,6 +109,7 @@ def furniture(pages: Sequence[Sequence[Line]]) -> list[list[bool]]:
     for number, page in enumerate(pages):
         lines = [line.text for line in page]
         marks.append([is_page_number(text) or is_menu(text) or (number, index) in running
+                      or bool(_BULLET.fullmatch(text))  # a bullet whose item is elsewhere
                       or (index in margins[number] and index > len(lines) // 2
                           and _ends_in_page_number(text))
                       for index, text in enumerate(lines)])
@@ -161,8 +163,11 @@ def _mark_bullet_menus(lines: Sequence[str], marks: list[bool]) -> None:
         end = index
         while end < len(lines) and short[end] is not None:
             end += 1
+        # Digits mark a list of facts ("• Inflation 4 %"), not of places to go.
+        menu_run = end - index >= _MENU_RUN and not any(
+            ch.isdigit() for item in short[index:end] for ch in item or "")
         for i in range(index, end):
-            if end - index >= _MENU_RUN or is_menu(short[i] or ""):
+            if menu_run or is_menu(short[i] or ""):
                 marks[i] = True
         index = end + 1
 

@@ -303,6 +303,8 @@ _HIDDEN_BODY = "".join([
     _para(_run("Ships "), '<w:r><w:rPr><w:rStyle w:val="SecretChild"/></w:rPr>',
           "<w:t>STYLE-HIDDEN</w:t></w:r>", _run("sailed.")),
     _para('<w:pPr><w:pStyle w:val="Memo"/></w:pPr>', _run("WHOLE-MEMO-HIDDEN")),
+    _para('<w:r><w:rPr><w:vanish/></w:rPr><w:pict><v:shape><v:textbox>',
+          _box("BOX-HIDDEN"), "</v:textbox></v:shape></w:pict></w:r>"),
 ])
 
 

@@ -203,10 +203,12 @@ class BodyWalker:
                 _field_mark(child.get(_W + "fldCharType"), fields)
             elif not all(fields):
                 continue  # inside a field's instructions: code, not page text
+            elif tag in _SHAPES and hidden:
+                if _text_boxes(child):
+                    self.found.add(HIDDEN)  # a hidden drawing hides its text boxes too
             elif tag in _SHAPES:
                 boxes.extend(_text_boxes(child))
-                if not hidden:
-                    self.embedded.update(_embedded(child))
+                self.embedded.update(_embedded(child))
             elif tag == W_DEL_TEXT:
                 self.found.add(TRACKED)
             else:

@@ -32,12 +32,12 @@ def _click(qtbot, panel, item):
 
 def test_contested_first_then_corroborated_then_single_sources(qtbot, window):
     panel = _loaded(qtbot, window)
-    assert _rows(panel) == [("contradicted", 3), ("corroborated", 3), ("single source", 2),
-                            ("single source", 1)]
+    assert _rows(panel) == [("contradicted, 1 source", 3), ("corroborated, 2 sources", 3),
+                            ("single source, 1 source", 2), ("single source, 1 source", 1)]
     contested = panel.view.topLevelItem(0)
     assert [contested.child(i).text(1) for i in range(3)] == [
-        "supports", "supports (not independent: republished copy of the same text)",
-        "contradicts"]
+        "supports", "supports, copy", "contradicts"]
+    assert contested.child(1).toolTip(1) == "Not independent: republished copy of the same text"
     assert contested.child(0).text(2) == "disputed"
 
 
@@ -53,7 +53,7 @@ def test_y_accepts_as_the_analysts_review_and_undo_restores(qtbot, window):
     panel = _loaded(qtbot, window)
     confirmed = panel.view.topLevelItem(1).child(2)
     claim = window.doc.briefing.claim(confirmed.data(0, Qt.ItemDataRole.UserRole))
-    assert confirmed.text(2) == "1, corroborated"
+    assert confirmed.text(2) == "credibility 1, corroborated"
     _click(qtbot, panel, confirmed)
     with qtbot.waitSignal(panel.ready, timeout=10000):
         qtbot.keyClick(panel.view, Qt.Key.Key_Y)

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.document.briefing_document import BriefingDocument
-from briefing_app.document.corroboration_commands import accept_suggestion
+from briefing_app.document.corroboration_commands import accept_suggestion, suggestion_words
 from briefing_app.domain.corroboration import (
     CONTRADICTED,
     CONTRADICTS,
@@ -46,6 +46,16 @@ STATUS_WORDS = {CONTRADICTED: "contradicted", CORROBORATED: "corroborated",
                 "single_source": "single source"}
 REFRESH_DELAY_MS = 250  # edits come in bursts (a key per claim): group once they settle
 _jobs = itertools.count(1)
+
+
+def _short_note(note: str) -> str:
+    """Why a claim is no independent confirmation, in the few words a narrow column holds
+    (the tooltip has the whole reason)."""
+    for start, short in (("republished", "copy"), ("same outlet", "same outlet"),
+                         ("cites the same report", "same report")):
+        if note.startswith(start):
+            return short
+    return note
 
 
 class _Relay(QObject):
@@ -85,8 +95,11 @@ class CorroborationPanel(QWidget):
         self.view = QTreeWidget(self, objectName="corroborationView")
         self.view.setHeaderLabels(["Proposition / claim", "Status", "Suggestion"])
         self.view.setAlternatingRowColors(True)
-        self.view.header().setStretchLastSection(False)
-        self.view.header().setSectionResizeMode(0, self.view.header().ResizeMode.Stretch)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
         self.hint = QLabel("Y accepts a claim's suggestion, N dismisses it.", self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -142,11 +155,14 @@ class CorroborationPanel(QWidget):
                 if first is None:
                     continue
                 count = proposition.independent_sources
+                words = first.words(briefing.source(first.source_id).text)
                 top = QTreeWidgetItem([
-                    shortened(first.words(briefing.source(first.source_id).text), 120),
-                    STATUS_WORDS[proposition.status],
-                    f"{count} independent source{'' if count == 1 else 's'}"])
+                    shortened(words, 120),
+                    f"{STATUS_WORDS[proposition.status]}, {count} "
+                    f"source{'' if count == 1 else 's'}", ""])
                 top.setData(0, _ID_ROLE, proposition.id)
+                top.setToolTip(0, f"{words}\n{count} independent source"
+                                  f"{'' if count == 1 else 's'} report it")
                 self.view.addTopLevelItem(top)
                 for placed in proposition.claims:
                     top.addChild(self._claim_item(briefing, placed))
@@ -159,13 +175,16 @@ class CorroborationPanel(QWidget):
         who = source.outlet or source.title
         role = "contradicts" if placed.role == CONTRADICTS else "supports"
         if not placed.independent:
-            role += f" (not independent: {placed.note})"
+            role += f", {_short_note(placed.note)}"
         suggestion = self._suggestion(claim.id)
-        offer = ", ".join(suggestion.values.values()) if suggestion else ""
+        offer = suggestion_words(suggestion) if suggestion else ""
         item = QTreeWidgetItem([
             f"[{placed.source + 1}] {who}: {shortened(claim.words(source.text), 110)}",
             role, offer])
         item.setData(0, _ID_ROLE, claim.id)
+        item.setToolTip(0, claim.words(source.text))
+        if not placed.independent:
+            item.setToolTip(1, f"Not independent: {placed.note}")
         if suggestion:
             item.setToolTip(2, f"Suggested because {suggestion.reason}: Y accepts, N dismisses.")
         return item

@@ -46,10 +46,12 @@ class Column(IntEnum):
     SOURCE = 11
     CONFIDENCE = 12
     FLAGS = 13
+    AGREEMENT = 14
 
 
 COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likelihood",
-           "Status", "Review", "Included", "Para.", "Source", "Confidence", "Flags")
+           "Status", "Review", "Included", "Para.", "Source", "Confidence", "Flags",
+           "Other sources")
 _EXCERPT = 90
 
 
@@ -61,6 +63,9 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         self._doc = doc
         self._claims: list[Claim] = []
         self._rows: dict[str, int] = {}
+        # Claim id -> 'corroborated by 2' / 'contradicted' / 'single source', from the
+        # Corroboration panel's latest grouping (set_agreement).
+        self._agreement: dict[str, str] = {}
         self._index_rows()
         doc.changed.connect(self._on_changed)
         doc.reset.connect(self._reset)
@@ -142,6 +147,8 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             return "" if confidence is None else flags.format_confidence(confidence)
         if column == Column.FLAGS:
             return "; ".join(flags.flag_words(flags.flags_of(claim)))
+        if column == Column.AGREEMENT:
+            return self._agreement.get(claim.id, "")
         if column == Column.PARAGRAPH:
             return claim.paragraph if for_sort else str(claim.paragraph or "")
         if column == Column.SOURCE:
@@ -149,6 +156,10 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             number = self._source_number(claim.source_id)
             return number if for_sort else (f"#{number}" if number else "")
         return values[column]
+
+    def set_agreement(self, words: dict[str, str]) -> None:
+        self._agreement = words
+        self._repaint_column(Column.AGREEMENT)
 
     def _source_number(self, source_id: str) -> int:
         sources = self._doc.briefing.sources

@@ -76,3 +76,17 @@ def test_n_dismisses_without_touching_the_claim(qtbot, window):
     assert panel.view.currentItem().text(2) == ""
     assert (claim.rating.status, claim.review) == ("unverified", "machine")
     assert window.doc.undo_stack.count() == 0
+
+
+def test_the_claims_panel_says_how_other_sources_stand(qtbot, window):
+    from briefing_app.qtmodels.claims_model import COLUMNS, Column
+
+    _loaded(qtbot, window)
+    model = window.claims_panel.model
+    assert COLUMNS[Column.AGREEMENT] == "Other sources"
+    standing = {model.claim_at(row).id: model.index(row, Column.AGREEMENT).data()
+                for row in range(model.rowCount())}
+    # c0/c3 the fire, c1/c4 the warnings (and their copies c6, c7), c5 the Post alone.
+    assert [standing[c] for c in ("c0", "c3", "c6")] == ["corroborated by 2"] * 3
+    assert [standing[c] for c in ("c1", "c4", "c7")] == ["contradicted"] * 3
+    assert standing["c5"] == "single source"

@@ -92,6 +92,7 @@ class CorroborationPanel(QWidget):
         self._latest = 0
         self._dismissed: set[tuple[str, tuple]] = set()
         self.result: Corroboration | None = None
+        self._suggested: dict[str, list[Suggestion]] = {}  # the result's, by claim id
         self.view = QTreeWidget(self, objectName="corroborationView")
         self.view.setHeaderLabels(["Proposition / claim", "Status", "Suggestion"])
         self.view.setAlternatingRowColors(True)
@@ -131,13 +132,16 @@ class CorroborationPanel(QWidget):
         if number != self._latest:
             return  # an edit came after this job took its snapshot
         self.result = result
+        self._suggested = {}
+        for suggestion in result.suggestions:
+            self._suggested.setdefault(suggestion.claim_id, []).append(suggestion)
         self._fill()
         self.ready.emit()
 
     # ------------------------------------------------------------- rows
     def _suggestion(self, claim_id: str) -> Suggestion | None:
-        for suggestion in self.result.suggestions if self.result else ():
-            if suggestion.claim_id == claim_id and self._key(suggestion) not in self._dismissed:
+        for suggestion in self._suggested.get(claim_id, ()):
+            if self._key(suggestion) not in self._dismissed:
                 return suggestion
         return None
 
@@ -188,6 +192,21 @@ class CorroborationPanel(QWidget):
         if suggestion:
             item.setToolTip(2, f"Suggested because {suggestion.reason}: Y accepts, N dismisses.")
         return item
+
+    def claim_words(self) -> dict[str, str]:
+        """Each grouped claim's standing in words, for the Claims panel's column:
+        'corroborated by 2', 'contradicted', 'single source' (none in a one-source briefing,
+        where every claim would say the same)."""
+        if self.result is None or len(self._doc.briefing.sources) < 2:
+            return {}
+        words = {}
+        for proposition in self.result.propositions:
+            if proposition.status == CORROBORATED:
+                said = f"corroborated by {proposition.independent_sources}"
+            else:
+                said = STATUS_WORDS[proposition.status]
+            words.update(dict.fromkeys(proposition.claim_ids(), said))
+        return words
 
     def current_id(self) -> str:
         item = self.view.currentItem()

@@ -174,6 +174,8 @@ def _connect(window) -> None:
     window.article.noteClicked.connect(lambda note_id: _show_note(window, note_id))
     window.corroboration_panel.claimChosen.connect(
         lambda claim_id: window.select_item(ItemKind.CLAIM, claim_id))
+    window.corroboration_panel.ready.connect(lambda: window.claims_panel.model.set_agreement(
+        window.corroboration_panel.claim_words()))
 
 
 def _row_chosen(window, index) -> None:

@@ -90,3 +90,29 @@ def test_the_claims_panel_says_how_other_sources_stand(qtbot, window):
     assert [standing[c] for c in ("c0", "c3", "c6")] == ["corroborated by 2"] * 3
     assert [standing[c] for c in ("c1", "c4", "c7")] == ["contradicted"] * 3
     assert standing["c5"] == "single source"
+
+
+def test_a_large_briefing_is_grouped_off_the_gui_thread(qtbot, window, monkeypatch):
+    import threading
+
+    from briefing_app.ui.panels import corroboration_panel as module
+
+    briefing = hand_briefing()
+    template = list(briefing.claims)
+    for copy in range(1, 12):  # 108 claims: beyond what is grouped inline
+        for claim in template:
+            briefing.claims.append(type(claim)(**{**vars(claim), "id": f"{claim.id}x{copy}"}))
+    threads = []
+    real = module.corroborate
+
+    def watched(snapshot):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(snapshot)
+
+    monkeypatch.setattr(module, "corroborate", watched)
+    panel = window.corroboration_panel
+    with qtbot.waitSignal(panel.ready, timeout=10000):
+        window.doc.replace(briefing)
+    assert threads == [False]
+    assert panel.view.topLevelItem(0).text(1) == "contradicted, 1 source"
+    assert panel.view.topLevelItem(0).childCount() == 36

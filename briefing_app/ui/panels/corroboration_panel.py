@@ -6,8 +6,9 @@ expands to its claims, source by source. Choosing a claim shows it in the readin
 (credibility 1 and corroborated, or disputed) says so in its row: Y accepts it (an undoable
 edit that is the analyst's review of that claim), N dismisses it for this session.
 
-Grouping a large briefing takes a tenth of a second or more, so it runs on a pool thread on
-a snapshot of the briefing's lists; a result that an edit made stale is dropped.
+Grouping a large briefing takes a tenth of a second or more, so beyond a few dozen claims it
+runs on a pool thread on a snapshot of the briefing's lists; a result that an edit made
+stale is dropped.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ from briefing_app.domain.vocab import ChangeKind
 _ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_WORDS = {CONTRADICTED: "contradicted", CORROBORATED: "corroborated",
                 "single_source": "single source"}
+# About 0.1 ms a claim (benchmarks/corroboration.py): up to this many, grouping on the GUI
+# thread costs less than handing it to a thread.
+INLINE_CLAIMS = 30
 REFRESH_DELAY_MS = 250  # edits come in bursts (a key per claim): group once they settle
 _jobs = itertools.count(1)
 
@@ -123,10 +127,14 @@ class CorroborationPanel(QWidget):
             self._timer.start()
 
     def recompute(self) -> None:
-        """Group the briefing's claims again, off the GUI thread."""
+        """Group the briefing's claims again: off the GUI thread unless they are so few that
+        grouping takes less than a few milliseconds (an empty window starts no thread)."""
         self._latest = next(_jobs)
-        QThreadPool.globalInstance().start(
-            _Job(self._latest, snapshot(self._doc.briefing), self._relay))
+        briefing = self._doc.briefing
+        if len(briefing.claims) <= INLINE_CLAIMS:
+            self._landed(self._latest, corroborate(briefing))
+            return
+        QThreadPool.globalInstance().start(_Job(self._latest, snapshot(briefing), self._relay))
 
     def _landed(self, number: int, result: Corroboration) -> None:
         if number != self._latest:

@@ -226,9 +226,9 @@ def test_shortcuts_help_lists_every_key(window):
     from briefing_app.ui.dialogs.shortcuts import ShortcutsDialog
 
     dialog = ShortcutsDialog(window)
-    keys = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    shown = {text for _group, text, _keys in dialog.shown_rows()}
     for key in REVIEW_KEYS:
-        assert " or ".join(key.keys) in keys
+        assert key.text in shown
         action = window.findChild(object, f"action{key.name}")
         shortcuts = {s.toString() for s in action.shortcuts()}
         assert shortcuts == {QKeySequence(k).toString() for k in key.keys}

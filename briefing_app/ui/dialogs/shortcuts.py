@@ -1,45 +1,118 @@
-"""Small dialogs: Help > Keyboard shortcuts (built from the key table) and error messages."""
+"""Help > Keyboard shortcuts: read from the window's own actions, so it can never drift.
+
+Every QAction with a shortcut is listed under the menu it sits in ("Edit > Correct");
+actions that are in no menu are listed under the panel they belong to, or under
+"Anywhere in the window" when the window itself owns them. A key added anywhere shows up
+here with no edit.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QMainWindow,
+    QMenu,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing_app.ui.editing.review_keys import OTHER_KEYS, REVIEW_KEYS
+WINDOW_GROUP = "Anywhere in the window"
 
 
-def shortcut_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) for every key the window answers to."""
-    rows = [(" or ".join(k.keys), k.text) for k in REVIEW_KEYS]
-    return rows + list(OTHER_KEYS)
+def plain_text(text: str) -> str:
+    """Menu text without its mnemonic marks ("&Save" -> "Save", "&&" -> "&")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def key_text(action: QAction) -> str:
+    """The action's shortcuts as the platform writes them, alternatives joined by "or"."""
+    return " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                       for s in action.shortcuts())
+
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
+    """(group, action text, keys) for every action of `window` that has a shortcut, in
+    menu order first, then the actions in no menu."""
+    rows: list[tuple[str, str, str]] = []
+    listed: set[int] = set()
+
+    def walk(menu: QMenu, group: str) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), f"{group} > {plain_text(action.text())}")
+            elif action.shortcuts() and id(action) not in listed:
+                listed.add(id(action))
+                rows.append((group, plain_text(action.text()), key_text(action)))
+
+    for top in window.menuBar().actions():
+        if top.menu() is not None:
+            walk(top.menu(), plain_text(top.text()))
+    # Actions in no menu: the window's own (the nudges, anything added to the window) and
+    # the panels' (a list's Delete key).
+    unlisted = window.actions() + window.findChildren(QAction)
+    for action in unlisted:
+        if action.shortcuts() and id(action) not in listed:
+            listed.add(id(action))
+            rows.append((_home(window, action), plain_text(action.text()), key_text(action)))
+    return rows
+
+
+def _home(window: QMainWindow, action: QAction) -> str:
+    """Where an action in no menu works: its dock's title, or the window as a whole."""
+    if action in window.actions():
+        return WINDOW_GROUP
+    owner = action.parent()
+    while isinstance(owner, QWidget) and owner is not window:
+        if isinstance(owner, QDockWidget):
+            return f"{owner.windowTitle()} panel"
+        owner = owner.parent()
+    return WINDOW_GROUP
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+    """The keys of `window` (its parent), grouped by menu, in a tree of Action / Keys."""
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle("Keyboard shortcuts")
-        rows = shortcut_rows()
-        table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels(["Keys", "Action"])
-        table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for row, (keys, text) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(text))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        self.table = table
+        self.rows = shortcut_rows(window)
+        tree = QTreeWidget(self, objectName="shortcutsTree")
+        tree.setHeaderLabels(["Action", "Keys"])
+        tree.setRootIsDecorated(False)
+        tree.setAlternatingRowColors(True)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for group, text, keys in self.rows:
+            if group not in groups:
+                groups[group] = QTreeWidgetItem(tree, [group])
+                groups[group].setFirstColumnSpanned(True)
+                font = groups[group].font(0)
+                font.setBold(True)
+                groups[group].setFont(0, font)
+            QTreeWidgetItem(groups[group], [text, keys])
+        tree.expandAll()
+        tree.header().setStretchLastSection(False)
+        tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree = tree
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(table)
+        layout.addWidget(tree)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(560, 680)
+
+    def shown_rows(self) -> list[tuple[str, str, str]]:
+        """(group, action, keys) as the tree shows them (tests read it)."""
+        shown = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            shown += [(group.text(0), group.child(r).text(0), group.child(r).text(1))
+                      for r in range(group.childCount())]
+        return shown

@@ -2,6 +2,11 @@
 
 A result is applied only if it answers the newest job for its source and the source still
 has the text it was computed from (sha256); anything else is stale and dropped.
+
+The first analysis of an article opened into a blank briefing is its baseline: applied
+outside the undo stack, so reading an article leaves nothing unsaved. If the analyst has
+acted meanwhile (the undo stack holds a step), it lands as an undoable step instead, so
+no undo ever runs over a state it did not see.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from briefing_app.document.analysis_worker import AnalysisRunner
 from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.document.commands import ApplyAnalysisCommand
+from briefing_app.domain.ops import apply_analysis
 
 
 class AnalysisController(QObject):
@@ -29,6 +35,7 @@ class AnalysisController(QObject):
         self.pipeline = ""
         self._latest: dict[str, int] = {}  # source id -> newest job id
         self._labels: dict[int, str] = {}
+        self._baseline: set[int] = set()  # jobs whose result is a blank briefing's baseline
         self._holding = 0
         self._held: list[tuple] = []  # results that arrived while holding, in order
         self.runner.progress.connect(self._on_progress)
@@ -37,14 +44,18 @@ class AnalysisController(QObject):
         self.runner.cancelled.connect(self._on_cancelled)
         doc.reset.connect(self.cancel)
 
-    def analyze(self, source_id: str, label: str = "Analyse article") -> int:
-        """Start (or restart) the analysis of a source; review of it waits until it lands."""
+    def analyze(self, source_id: str, label: str = "Analyse article", *,
+                baseline: bool = False) -> int:
+        """Start (or restart) the analysis of a source; review of it waits until it lands.
+        `baseline`: the result is the machine's starting point, not an undoable step."""
         source = self.doc.briefing.source(source_id)
         job_id = self.runner.submit(source, self.pipeline)
         if not job_id:
             return 0
         self._latest[source_id] = job_id
         self._labels[job_id] = label
+        if baseline:
+            self._baseline.add(job_id)
         self.doc.set_pending(source_id, True)
         return job_id
 
@@ -75,6 +86,7 @@ class AnalysisController(QObject):
     def _finish(self, job_id: int) -> str:
         source_id = self._wanted(job_id)
         self._labels.pop(job_id, None)
+        self._baseline.discard(job_id)
         if source_id:
             del self._latest[source_id]
             self.doc.set_pending(source_id, False)
@@ -90,11 +102,16 @@ class AnalysisController(QObject):
             self._held.append((job_id, analysis, spare))
             return
         label = self._labels.get(job_id, "Analyse article")
+        baseline = job_id in self._baseline and self.doc.undo_stack.count() == 0
         source_id = self._finish(job_id)
         source = self.doc.briefing.source(source_id)
         if source is None or source.sha256 != analysis.sha256:
             return
-        self.doc.push(ApplyAnalysisCommand(self.doc, analysis, label, spare=spare))
+        if baseline:
+            self.doc.apply_baseline(apply_analysis(self.doc.briefing, spare or analysis,
+                                                   owned=spare is not None))
+        else:
+            self.doc.push(ApplyAnalysisCommand(self.doc, analysis, label, spare=spare))
         self.landed.emit(source_id)
 
     def _on_failed(self, job_id: int, message: str) -> None:

@@ -116,6 +116,16 @@ class BriefingDocument(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
+    def is_blank(self) -> bool:
+        """A new briefing the analyst has not touched: no file, no source, no history. An
+        article opened into it (and the machine's analysis of it) is its baseline, not an
+        edit: nothing to undo and nothing unsaved."""
+        return not self.path and not self.briefing.sources and self.undo_stack.count() == 0
+
+    def apply_baseline(self, changes: Change | list[Change]) -> None:
+        """Report a change made outside the undo stack (the baseline of a blank briefing)."""
+        self.notify(changes)
+
     def set_pending(self, source_id: str, pending: bool) -> None:
         if pending:
             self._pending.add(source_id)

@@ -72,9 +72,9 @@ def test_judgments_add_edit_move_remove_and_undo(window, qtbot):
         stack.undo()
     assert [j.id for j in briefing.judgments] == [first]
     stack.undo()
-    assert briefing.judgments[0].confidence == "moderate"
+    assert briefing.judgments[0].confidence == ""  # the analyst had not picked one yet
     panel.select_judgment(first)
-    assert panel.confidence.currentText() == "moderate confidence"
+    assert panel.confidence.currentText() == "(no confidence)"
     while stack.canUndo():
         stack.undo()
     assert briefing.judgments == [] and panel.judgments.topLevelItemCount() == 0
@@ -115,3 +115,48 @@ def test_outline_counts_what_the_export_includes(analyzed, qtbot):
     qtbot.keyClicks(panel.bluf, "Talks broke down.")
     qtbot.waitUntil(lambda: "Bottom line up front — 3 words" in panel.outline_texts(),
                     timeout=2000)
+
+
+def _show_briefing_tab(window, qtbot):
+    from PySide6.QtWidgets import QDockWidget
+
+    dock = window.findChild(QDockWidget, "briefingDock")
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(window.briefing_panel.isVisible)
+    return window.briefing_panel
+
+
+def test_typing_after_add_goes_into_the_new_judgment(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    panel = _show_briefing_tab(window, qtbot)
+    briefing = window.doc.briefing
+    for text in ("Syldavia keeps the port closed", "Borduria sends no ships"):
+        qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+        assert QApplication.focusWidget() is panel.judgment_text
+        assert panel.judgment_text.isEnabled()
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+    assert [j.text for j in briefing.judgments] == ["Syldavia keeps the port closed",
+                                                     "Borduria sends no ships"]
+    assert briefing.bluf == ""
+    # No likelihood or confidence until the analyst picks one.
+    assert {(j.likelihood, j.confidence) for j in briefing.judgments} == {("", "")}
+    assert panel.likelihood.currentText() == "(no likelihood)"
+    assert panel.judgments.topLevelItem(1).text(1) == ""
+
+
+def test_add_with_the_list_focused_enables_the_new_judgment(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    panel = _show_briefing_tab(window, qtbot)
+    qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.judgment_text, "Syldavia keeps the port closed")
+    panel.judgments.setFocus()
+    qtbot.keyClick(panel.judgments, Qt.Key.Key_Home)  # the list has focus and a current row
+    qtbot.keyClick(panel.judgments, Qt.Key.Key_Tab)
+    qtbot.mouseClick(panel.buttons["add"], Qt.MouseButton.LeftButton)
+    assert panel.judgment_text.isEnabled()
+    assert QApplication.focusWidget() is panel.judgment_text
+    qtbot.keyClicks(panel.judgment_text, "Ports reopen")
+    assert [j.text for j in window.doc.briefing.judgments][-1] == "Ports reopen"

@@ -196,7 +196,7 @@ def test_save_and_reopen_gives_the_same_project_and_highlights(analyzed, make_wi
     assert str(project.resolve()) in reopened.settings.get("recent_files")
 
 
-def test_closing_with_unsaved_changes_asks(analyzed, monkeypatch):
+def test_closing_with_unsaved_changes_asks(analyzed, monkeypatch, qtbot):
     asked = []
 
     def answer(choice):
@@ -206,6 +206,8 @@ def test_closing_with_unsaved_changes_asks(analyzed, monkeypatch):
         return question
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    analyzed.select_item("claim", "c1")
+    qtbot.keyClick(analyzed.claims_panel.view, Qt.Key.Key_A)  # the analyst's own change
     assert analyzed.isWindowModified()
     assert not analyzed.close()
     assert analyzed.isVisible() and asked == ["Unsaved changes"]

@@ -164,14 +164,19 @@ class BriefingPanel(QWidget):
                                                      merge))
 
     def add_judgment(self) -> str:
-        """Add a judgment after the current one and put the cursor in its text."""
-        judgment = Judgment(new_id("j"), "New key judgment", "likely", "moderate")
+        """Add a judgment after the current one and put the cursor in its text, selected,
+        so what the analyst types next replaces it. Likelihood and confidence stay empty:
+        they are the analyst's call, never a default that reads as one."""
+        judgment = Judgment(new_id("j"), "New key judgment")
         current = self.current_judgment_id()
         index = (briefing_ops.judgment_index(self._doc.briefing, current) + 1
                  if current else None)
         self._doc.push(cmd.AddJudgmentCommand(self._doc, judgment, index))
         self.select_judgment(judgment.id)
-        self.judgment_text.setFocus()
+        # The row may already be current (the list set it while it was rebuilt with its
+        # signals blocked), and then no currentItemChanged enables the fields: do it here.
+        self._show_judgment()
+        self.judgment_text.setFocus(Qt.FocusReason.OtherFocusReason)
         self.judgment_text.selectAll()
         return judgment.id
 

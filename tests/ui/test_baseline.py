@@ -1,0 +1,94 @@
+"""Opening an article into a new briefing is reading, not editing: nothing unsaved, nothing
+to undo, no question on quitting; the analyst's own acts (a review, another source) are."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from briefing_app import APP_NAME
+
+
+def _open_by_keys(window, qtbot, monkeypatch, path, shortcut=Qt.Key.Key_O,
+                  modifiers=Qt.KeyboardModifier.ControlModifier):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    qtbot.keyClick(window.article, shortcut, modifiers)
+
+
+def test_reading_an_article_leaves_nothing_unsaved(window, article, qtbot, monkeypatch,
+                                                   wait_analyzed):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *args, **kwargs: asked.append(args[1])
+                        or QMessageBox.StandardButton.Cancel)
+    _open_by_keys(window, qtbot, monkeypatch, article)
+    wait_analyzed(window)
+    assert window.doc.briefing.claims  # the machine's analysis is there ...
+    assert not window.isWindowModified()  # ... as the baseline, not an edit
+    assert window.windowTitle() == f"Untitled[*] — {APP_NAME}"  # [*] shows only when modified
+    undo = window.findChild(object, "actionUndo")
+    assert not undo.isEnabled() and window.doc.undo_stack.count() == 0
+
+    window.select_item("claim", "c1")
+    qtbot.keyClick(window.claims_panel.view, Qt.Key.Key_A)
+    assert window.isWindowModified() and undo.text() == "Undo Accept claim"
+    qtbot.keyClick(window.claims_panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert window.doc.briefing.claim("c1").review == "machine"
+    assert window.doc.briefing.sources  # undo never takes the article away
+
+    assert window.close()  # nothing of the analyst's to lose: no question
+    assert asked == []
+
+
+def test_adding_a_source_is_the_analysts_act(window, article, handmade, tmp_path, qtbot,
+                                             monkeypatch, wait_analyzed):
+    _open_by_keys(window, qtbot, monkeypatch, article)
+    wait_analyzed(window)
+    second = tmp_path / "day_two.txt"
+    second.write_bytes(handmade.TEXT.replace("talks stall", "day two").encode("utf-8"))
+    _open_by_keys(window, qtbot, monkeypatch, second,
+                  modifiers=Qt.KeyboardModifier.ControlModifier
+                  | Qt.KeyboardModifier.ShiftModifier)  # File > Add Source
+    qtbot.waitUntil(lambda: len(window.doc.briefing.sources) == 2
+                    and not window.analysis.busy(), timeout=5000)
+    assert window.isWindowModified()
+    stack = window.doc.undo_stack
+    assert stack.count() == 2  # the added source, then its analysis
+    stack.undo()
+    stack.undo()
+    assert [s.id for s in window.doc.briefing.sources] == [window.doc.briefing.sources[0].id]
+    assert len(window.doc.briefing.sources) == 1 and not window.isWindowModified()
+
+
+def test_a_review_during_the_first_analysis_stays_undoable(make_window, handmade, article,
+                                                           qtbot):
+    import threading
+
+    gate = threading.Event()
+    window = make_window(handmade.FakeEngine(gate))
+    assert window.open_path(article)
+    title = window.briefing_panel.title  # the analyst acts before the analysis lands
+    qtbot.keyClicks(title, "Syldavian port strike")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert window.doc.undo_stack.count() == 1
+    gate.set()
+    qtbot.waitUntil(lambda: bool(window.doc.briefing.claims)
+                    and not window.analysis.busy(), timeout=5000)
+    stack = window.doc.undo_stack
+    assert stack.undoText() == "Analyse article"  # landed as a step over the analyst's one
+    stack.undo()
+    assert window.doc.briefing.claims == []
+    stack.undo()
+    assert not window.isWindowModified()
+
+
+
+def test_pasted_text_is_unsaved_work(window, handmade, qtbot, wait_analyzed):
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText(handmade.TEXT)
+    qtbot.keyClick(window.article, Qt.Key.Key_V,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_analyzed(window)
+    # The text exists nowhere else: quitting must ask before it is lost.
+    assert window.isWindowModified()

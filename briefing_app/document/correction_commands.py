@@ -65,9 +65,10 @@ def add_mention(doc, actor_id: str, source_id: str, start: int, end: int) -> Cor
                              start, end)
 
 
-def merge_actors(doc, keep_id: str, other_ids: list[str]) -> CorrectionCommand:
+def merge_actors(doc, keep_id: str, other_ids: list[str], name: str = "",
+                 kind: str = "") -> CorrectionCommand:
     return CorrectionCommand(doc, f"Merge {len(other_ids) + 1} actors",
-                             corrections.merge_actors, keep_id, list(other_ids))
+                             corrections.merge_actors, keep_id, list(other_ids), name, kind)
 
 
 def split_mention(doc, actor_id: str, index: int, name: str = "") -> CorrectionCommand:

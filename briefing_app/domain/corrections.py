@@ -6,9 +6,10 @@ That keeps `snapshot` shallow (and cheap on long articles) yet exact.
 
 Review states are the analyst's alone: an op reviews only the item the analyst acted on
 (the actor whose mentions they edit, the claim whose source actor they set, the item they
-make), which becomes 'edited' unless already accepted or rejected. Claims that merely follow
-their actor through a merge, a split or a deletion keep their state; an unreviewed one says
-what changed in its `changed_by` instead, so "[unreviewed]" stays true in the briefing.
+make), which becomes 'edited' unless already accepted or rejected. A merge is a side effect
+on all it touches, and claims that merely follow their actor through a merge, a split or a
+deletion keep their state; an unreviewed one says what changed in its `changed_by` instead,
+so "[unreviewed]" stays true in the briefing.
 """
 
 from __future__ import annotations
@@ -135,9 +136,14 @@ def add_mention(briefing: Briefing, actor_id: str, source_id: str, start: int,
     return REGISTER
 
 
-def merge_actors(briefing: Briefing, keep_id: str, other_ids: list[str]) -> list[Change]:
-    """Fold `other_ids` into `keep_id`: their mentions, their claims, blanks they can fill."""
+def merge_actors(briefing: Briefing, keep_id: str, other_ids: list[str], name: str = "",
+                 kind: str = "") -> list[Change]:
+    """Fold `other_ids` into `keep_id`: their mentions, their claims, blanks they can fill;
+    the kept actor takes `name` and `kind` when given. A merge is a side effect on every
+    actor and claim it touches: it reviews none of them and says what it did instead."""
     keep = _actor(briefing, keep_id)
+    if kind and kind not in ACTOR_KINDS:
+        raise ValueError(f"{kind!r} is not an actor kind")
     others = [_actor(briefing, i) for i in other_ids if i != keep_id]
     known = {(m.source_id, m.start, m.end) for m in keep.mentions}
     mentions = list(keep.mentions)
@@ -146,17 +152,23 @@ def merge_actors(briefing: Briefing, keep_id: str, other_ids: list[str]) -> list
             if (m.source_id, m.start, m.end) not in known:
                 known.add((m.source_id, m.start, m.end))
                 mentions.append(m)
-        for name in ("role", "affiliation", "note"):
-            if not getattr(keep, name) and getattr(other, name):
-                setattr(keep, name, getattr(other, name))
+        for field_name in ("role", "affiliation", "note"):
+            if not getattr(keep, field_name) and getattr(other, field_name):
+                setattr(keep, field_name, getattr(other, field_name))
     keep.mentions = _sorted_mentions(mentions, briefing)
     gone = {o.id: o.name for o in others}
+    renamed = bool(name) and name != keep.name
     for claim in briefing.claims:
         if claim.actor_id in gone:
-            note_change(claim, f"source actor {gone[claim.actor_id]} merged into {keep.name}")
+            note_change(claim, f"source actor {gone[claim.actor_id]} merged into "
+                               f"{name or keep.name}")
             claim.actor_id = keep_id
+        elif claim.actor_id == keep_id and renamed:
+            note_change(claim, "source actor renamed by a merge")
+    note_change(keep, "merged with " + ", ".join(gone.values()))
+    keep.name = name or keep.name
+    keep.kind = kind or keep.kind
     briefing.actors = [a for a in briefing.actors if a.id not in gone]
-    _touch(keep)
     return REGISTER
 
 

@@ -34,7 +34,7 @@ def claim(doc, claim_id):
 COMMANDS = {
     "new actor": (lambda d: cc.new_actor(d, "s1", *at(d, "ministry")), {"new"}),
     "add mention": (lambda d: cc.add_mention(d, "a1", "s1", *at(d, "Chancellor")), {"a1"}),
-    "merge actors": (lambda d: cc.merge_actors(d, "a1", ["a2", "a3"]), {"a1"}),
+    "merge actors": (lambda d: cc.merge_actors(d, "a1", ["a2", "a3"]), set()),
     "split mention": (lambda d: cc.split_mention(d, "a2", 0), {"a2", "new"}),
     "delete actor": (lambda d: cc.delete_actor(d, "a2"), set()),
     "new claim": (lambda d: cc.new_claim(d, "s1", *at(d, "the ministry is preparing")),

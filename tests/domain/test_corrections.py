@@ -66,6 +66,21 @@ def test_merge_moves_mentions_and_claims(briefing):
     assert claim.changed_by == ["source actor officials merged into Markus Vollrath"]
 
 
+def test_merge_reviews_nothing_and_says_so(briefing):
+    """A merge is a side effect: the kept actor stays unreviewed and says what happened."""
+    briefing.actor("a1").review = "machine"
+    undoes(briefing, corrections.merge_actors, "a1", ["a3"], "Vollrath", "organisation")
+    kept = briefing.actor("a1")
+    assert kept.review == "machine" and kept.changed_by == ["merged with officials"]
+    assert (kept.name, kept.kind) == ("Vollrath", "organisation")
+    assert briefing.claim("c1").changed_by == ["source actor renamed by a merge"]
+
+
+def test_merge_refuses_an_unknown_kind(briefing):
+    with pytest.raises(ValueError):
+        corrections.merge_actors(briefing, "a1", ["a3"], "", "planet")
+
+
 def test_split_mention_takes_its_claim_along(briefing):
     undoes(briefing, corrections.split_mention, "a2", 0, "aN", "K. Oehlert")
     assert briefing.actor("a2").mentions == []

@@ -37,7 +37,7 @@ OPS = {
                   lambda b: ("aX", "s1", *at(b, "ministry"), "", "organisation"), {"aX"}),
     "add_mention": (corrections.add_mention, lambda b: ("a1", "s1", *at(b, "Chancellor")),
                     {"a1"}),
-    "merge_actors": (corrections.merge_actors, lambda b: ("a1", ["a3", "a2"]), {"a1"}),
+    "merge_actors": (corrections.merge_actors, lambda b: ("a1", ["a3", "a2"]), set()),
     "split_mention": (corrections.split_mention, lambda b: ("a2", 0, "aN", "K. Oehlert"),
                       {"a2", "aN"}),
     "delete_actor": (corrections.delete_actor, lambda b: ("a2",), set()),

@@ -72,6 +72,9 @@ SETTINGS = {
                 "engine's least confident claims first); anything else reads as article"),
         Setting("advance_after_review", bool, True,
                 "Accept and Reject move on to the next unreviewed claim"),
+        Setting("register_learn", str, "ask",
+                "whether the actor register learns your merges, renames and kinds: always, "
+                "ask or never"),
     )
 }
 RECENT_LIMIT = 10

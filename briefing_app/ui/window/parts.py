@@ -37,6 +37,7 @@ from briefing_app.ui.reading.article_view import ArticleView
 from briefing_app.ui.reading.find_bar import FindBar
 from briefing_app.ui.reading.legend import Legend
 from briefing_app.ui.window.menus import build_menus
+from briefing_app.ui.window.register_hooks import install_register
 from briefing_app.ui.window.source_actions import SourceActions
 from briefing_app.ui.window.status_bar import StatusBar
 
@@ -59,6 +60,7 @@ def build_window(window, engine) -> None:
     window.clipboard_actions = ClipboardActions(window)
     window.corrections.claim_extra_actions.append(window.clipboard_actions.copy_action)
     build_menus(window)
+    window.register_hooks = install_register(window)
     _connect(window)
     window.review.apply_order()  # the remembered order sorts the claims from the start
 

@@ -12,7 +12,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from briefing_app.document.briefing_document import BriefingDocument
-from briefing_app.domain import flags
+from briefing_app.domain import briefing_ops, flags
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import Claim
 from briefing_app.domain.ops import Change
@@ -108,6 +108,9 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (Column.CONFIDENCE,
                                                                        Column.FLAGS):
             return self._doubts(claim)
+        if (role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.INCLUDED
+                and claim.review == "rejected"):
+            return "Rejected: left out of the briefing"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.CONFIDENCE:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
@@ -138,7 +141,9 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             Column.STANCE: claim.stance, Column.KIND: claim.kind.replace("_", " "),
             Column.HEDGED: "yes" if claim.hedges else "", Column.RATING: rating.admiralty,
             Column.LIKELIHOOD: rating.likelihood, Column.STATUS: rating.status,
-            Column.REVIEW: claim.review, Column.INCLUDED: "yes" if claim.included else "no",
+            Column.REVIEW: claim.review,
+            # The export's own rule: a rejected claim is left out, whatever its toggle says.
+            Column.INCLUDED: "yes" if briefing_ops.included(claim) else "no",
         }
         if column == Column.CONFIDENCE:
             if for_sort:

@@ -17,7 +17,7 @@ _STANCE_VERBS = {
         "tout boast joke quip recount estimate predict project list detail highlight "
         "echo affirm proclaim retort counter "
         "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub refer express defend find talk credit focus portray regard depict characterize "
+        "dub refer express defend find talk credit portray regard depict characterize "
         "assure remind imply recognize discuss voice reference"
     ),
     "warn": "warn caution alert",
@@ -26,15 +26,19 @@ _STANCE_VERBS = {
         "accuse blame criticize criticise attack blast slam denounce condemn mock decry "
         "charge allege rail lambast chide assail deride knock"
     ),
-    "commit": "promise pledge vow commit endorse decline refuse support back oppose",
+    "commit": "promise pledge vow commit endorse decline refuse back oppose",
     "threaten": "threaten",
     "question": "ask question wonder doubt",
     "believe": (
         "believe think expect fear hope hop feel worry consider view see know seem appear "
-        "want plan seek intend prefer urge propose demand push request order learn"
+        "plan seek intend prefer urge propose demand push request order learn"
     ),
 }
 
+# Not the verbs "support", "focus" or "want": on held-back tune they headed three to five
+# times more claims the corpus does not count ("voters who support him", "focused on the
+# economy", "wants a wall": the author's account of a wish) than claims it does. The noun
+# "support" stays: "won the support of the union" names who backs whom.
 CUE_VERBS: dict[str, str] = {}
 for _stance, _words in _STANCE_VERBS.items():
     for _word in _words.split():
@@ -47,7 +51,7 @@ RAISING_VERBS = {"seem", "appear"}
 OBJECT_CONTENT_VERBS = set(
     "announce deny reject dismiss criticize criticise cite praise promise pledge vow endorse "
     "confirm acknowledge admit reveal predict question describe highlight tout blast slam "
-    "denounce condemn mock decry tweet post write propose demand urge seek want support "
+    "denounce condemn mock decry tweet post write propose demand urge seek "
     "mention list detail estimate fear expect dispute disavow downplay blame attack accuse "
     "lament request call name label dub express defend echo recall back oppose warn chide "
     "thank credit fault caution say show find claim declare report discuss voice "
@@ -96,7 +100,7 @@ PASSIVE_CONTENT_VERBS = NAMING_VERBS | {"declare", "report", "claim", "see", "vi
 CONTENT_PREPS = {
     "call": "for", "push": "for", "press": "for", "ask": "for about", "argue": "for",
     "refer": "to", "talk": "about", "speak": "about", "complain": "about", "warn": "about",
-    "worry": "about", "comment": "on", "insist": "on", "focus": "on", "point": "to",
+    "worry": "about", "comment": "on", "insist": "on", "point": "to",
 }
 
 # Adjectives after "be", "seem", "remain" that report a stance: "X is confident that ...",

@@ -189,10 +189,11 @@ def test_find_reports_only_what_a_study_found(run):
     assert [r.content(c) for c in r.claims()] == ["serious gaps in the ferry budget"]
 
 
-def test_focused_on_gives_the_topic(run):
+def test_focused_on_is_a_topic_not_a_claim(run):
+    # "focus" left the lexicon: on held-back tune it headed mostly claims the corpus does
+    # not count; what someone focused on is the author's account, not their assertion.
     r = run("The senator focused on the cost of the new bridge.")
-    claim = r.claim("cost of the new bridge")
-    assert r.cue(claim) == "focused" and r.source_text(claim) == "The senator"
+    assert r.claims() == []
 
 
 def test_object_taken_as_something_is_part_of_the_content(run):

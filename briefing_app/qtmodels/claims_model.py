@@ -129,13 +129,21 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         lines = [f"Engine confidence: {flags.format_confidence(flags.confidence_of(claim))}"]
         return "\n".join(lines + [f"• {reason}" for reason in reasons])
 
+    def _source_words(self, claim: Claim) -> str:
+        source = self._doc.briefing.source(claim.source_id)
+        return " ".join(claim.source_span.text(source.text).split()) if source else "?"
+
     def _value(self, claim: Claim, column: int, for_sort: bool):
         if column == Column.CLAIM:
             text = " ".join(self._content(claim).split())
             return text if for_sort or len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
         if column == Column.ACTOR:
             actor = self._doc.briefing.actor(claim.actor_id)
-            return safe_label(actor.name) if actor else "(author)"
+            if actor is not None:
+                return safe_label(actor.name)
+            # A source in the text that is no actor is still someone else's, not the author's.
+            return (f"{safe_label(self._source_words(claim))} (no actor)"
+                    if claim.source_span else "(author)")
         rating = claim.rating
         values = {
             Column.STANCE: claim.stance, Column.KIND: claim.kind.replace("_", " "),

@@ -159,3 +159,17 @@ def test_a_flag_the_word_table_does_not_know_is_shown_not_dropped(analyzed_doc):
     model = ClaimsModel(analyzed_doc)
     assert model.index(model.row_of("c1"), Column.FLAGS).data() == (
         "brand new doubt; found by the rules only")
+
+
+def test_a_source_that_is_no_actor_is_named_not_filed_under_the_author(analyzed_doc):
+    from briefing_app.qtmodels.claims_model import Column
+
+    model = ClaimsModel(analyzed_doc)
+    claim = analyzed_doc.briefing.claim("c2")
+    text = analyzed_doc.briefing.source(claim.source_id).text
+    claim.actor_id = None
+    row = model.row_of("c2")
+    words = " ".join(claim.source_span.text(text).split())
+    assert model.index(row, Column.ACTOR).data() == f"{words} (no actor)"
+    claim.source_span = None
+    assert model.index(row, Column.ACTOR).data() == "(author)"

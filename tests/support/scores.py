@@ -1,6 +1,5 @@
 """The engine's confidence and flags set on the hand-made claims, for tests of risky-first
-review. Until the Claim dataclass carries the two fields, they are set as plain attributes
-on the instances (the window reads them with getattr)."""
+review (the hand-made briefing is built without the engine, so it has none of its own)."""
 
 from __future__ import annotations
 

@@ -50,7 +50,8 @@ def test_docx_paragraphs_and_tables_in_reading_order(tmp_path):
     assert source.format == "docx"
     assert source.title == "Port strike briefing"
     assert source.author == "Jane Analyst"
-    assert source.published == "2024-03-15"
+    # The core "created" date (2024-03-15) is the file's, not the article's; it prints none.
+    assert source.published == ""
     assert source.sha256 and source.id == "src" + source.sha256[:10]
 
 
@@ -522,3 +523,14 @@ def test_everything_a_reader_sees_is_read_and_the_rest_is_noted(tmp_path):
         "text hidden in Word was left out",
         "the document embeds 1 image, which was not read (only text is)",
     ]
+
+
+def test_docx_published_date_is_the_one_the_article_prints(tmp_path):
+    document = docx.Document()
+    document.core_properties.created = datetime.datetime(2026, 11, 30, 8, 0)
+    document.add_paragraph("Harbour talks resume")
+    document.add_paragraph("By Jane Analyst, 4 March 2025")
+    document.add_paragraph("The union said on 1 February 2025 that talks had broken down.")
+    path = tmp_path / "article.docx"
+    document.save(path)
+    assert load_path(path).published == "2025-03-04"

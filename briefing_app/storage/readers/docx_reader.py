@@ -27,6 +27,7 @@ from briefing_app.storage.readers.docx_body import (
     hidden_styles,
 )
 from briefing_app.storage.readers.docx_meta import core_metadata
+from briefing_app.storage.readers.printed_date import printed_date
 from briefing_app.storage.readers.text_decode import replace_controls
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,8 @@ _RATIO_MIN_SIZE = 1_000_000
 # The signature of the OLE2 container that Word 97-2003 .doc files use.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AGAIN = "save it again from Word as .docx"
+# Where an article prints its date: headline, byline and dateline come first.
+_DATE_PARAGRAPHS = 8
 _BODY = "word/document.xml"
 _CONTENT_TYPES = "[Content_Types].xml"
 # Bytes of body XML per character of text, as a ceiling: documents made with python-docx
@@ -177,6 +180,7 @@ def read_docx(data: bytes, name: str) -> tuple[str, list[tuple[int, int]], dict]
         walker.read_blocks(body)
     text, spans = _join_blocks(walker.blocks)
     meta = core_metadata(document)
+    meta["published"] = printed_date(text[s:e] for s, e in spans[:_DATE_PARAGRAPHS])
     meta["notes"] = [note for key, note in _NOTES.items() if key in walker.found]
     if walker.embedded:
         meta["notes"].append(_embedded_note(walker.embedded))

@@ -7,7 +7,8 @@ settles that there is none, or None when the construction is not there. SUBJECT_
 lists them in the order they are tried; the first that answers wins:
 
   nominal_subject, passive_agent, surname_as_adverb, share_of_people, inverted_speaker,
-  bare_clause_subject, subjectless_root, gerund_after_preposition, purpose_infinitive,
+  bare_clause_subject, speaker_in_opening_phrase, subjectless_root,
+  gerund_after_preposition, purpose_infinitive,
   object_control, reporter_of_reported_clause, controller_subject, maker_of_made_thing,
   modified_noun
 """
@@ -90,6 +91,22 @@ def bare_clause_subject(verb):
         if inner is not None:
             return inner
     return None
+
+
+def speaker_in_opening_phrase(verb):
+    """A speaker the parser folded into the phrase the sentence opens with, as an apposition
+    or a conjunct of its last noun: "In a call with reporters on Tuesday, Col. Marek, a
+    spokesman, said ..." hangs "Marek" on "Tuesday"."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    opening = next((c for c in verb.lefts if c.dep_ == "prep"), None)
+    if opening is None:
+        return None
+    inside = {t.i for t in opening.subtree}
+    found = [t for t in opening.subtree
+             if t.dep_ in ("appos", "conj") and t.head.dep_ not in ("appos", "conj")
+             and t.pos_ in ("PROPN", "NOUN") and _may_speak(t) and t.head.i in inside]
+    return found[-1] if found else None
 
 
 def subjectless_root(verb):
@@ -178,6 +195,7 @@ SUBJECT_RULES = (
     share_of_people,
     inverted_speaker,
     bare_clause_subject,
+    speaker_in_opening_phrase,
     subjectless_root,
     gerund_after_preposition,
     purpose_infinitive,

@@ -47,3 +47,12 @@ def test_reports_state_is_filed_under_the_reports_not_the_author(run):
     claim = r.claim("army has moved two brigades")
     assert r.source_text(claim) == "Reports" and r.cue(claim) == "state"
     assert r.actor_of(claim).kind == "unnamed"
+
+
+def test_a_speaker_after_an_opening_phrase_is_found_through_the_apposition(run):
+    # The parser hangs "Marek" on "Tuesday" as an apposition; the verb keeps no subject.
+    r = run('In a conference call with reporters on Tuesday, Col. Pavel Marek, a military '
+            'spokesman in Klow, said, "A raid is a combat operation. There is no way '
+            'around that."')
+    claim = r.claim("raid is a combat operation")
+    assert r.source_text(claim) == "Col. Pavel Marek"

@@ -20,6 +20,7 @@ from briefing_app.nlp.subjects import (
     reporter_of_reported_clause,
     share_of_people,
     source_of,
+    speaker_in_opening_phrase,
     subject_of,
     subjectless_root,
     surname_as_adverb,
@@ -38,6 +39,9 @@ CASES = [
      "Connolly"),
     (bare_clause_subject, "Voters going to the polls on Tuesday said they backed the ban.",
      "said", "Voters"),
+    (speaker_in_opening_phrase,
+     "In a call with reporters on Tuesday, Col. Marek, a military spokesman, said the raid "
+     "was over.", "said", "Marek"),
     (subjectless_root, "Tell them the harbour is closed.", "Tell", None),
     (gerund_after_preposition, "The mayor responded by saying the harbour would reopen.",
      "saying", "mayor"),

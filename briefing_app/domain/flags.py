@@ -38,6 +38,16 @@ FLAGS = {
     "source_not_an_actor": (
         "source is not an actor",
         "the source was not recognised as a person or body in the actor register"),
+    # Actors' flags (nlp/actor_kinds.py).
+    "kind_uncertain": (
+        "kind uncertain",
+        "the mentions disagree on whether this is a person, body or state; check the kind"),
+    "single_mention": (
+        "named once",
+        "the article names this actor only once; check it is a real actor"),
+    "not_a_named_entity": (
+        "described, not named",
+        "found from a description ('officials', 'the ministry'), not a name"),
 }
 
 ARTICLE_ORDER = "article"

@@ -54,6 +54,8 @@ class Cluster:
     mentions: list[RawMention] = field(default_factory=list)
     role: str = ""
     affiliation: str = ""
+    confidence: float | None = None  # set by actor_kinds.finish, with the flags
+    flags: list[str] = field(default_factory=list)
 
 
 def collect(doc, base: int) -> list[RawMention]:
@@ -182,12 +184,29 @@ def _merge_short_forms(groups: dict[str, list[RawMention]], order: list[str]) ->
         if k not in groups or " " in k:
             continue
         target = _surname_owner(by_surname.get(k, []), groups)
+        if target is None and not by_surname.get(k):
+            # "Kim" for "Kim Jong Un": family name first, the one full name it opens.
+            openers = [f for f in full_names if f in groups and f.split()[0] == k]
+            target = openers[0] if len(openers) == 1 and _mostly(groups[k], "person") else None
         if target is None and k in long_forms and long_forms[k] in groups:
             target = long_forms[k]
         if target and target != k:
             groups[target].extend(groups.pop(k))
+    _merge_titled_bodies(groups, order)
     for members in groups.values():
         members.sort(key=lambda m: m.start)
+
+
+def _merge_titled_bodies(groups: dict[str, list[RawMention]], order: list[str]) -> None:
+    """"U.N. Security Council" and "United Nations Security Council" join "Security
+    Council": a body's name that ends with another body's whole name of two words or more."""
+    bodies = [k for k in order if k in groups and " " in k and not k.startswith("state:")
+              and not _mostly(groups[k], "person")]
+    for k in sorted(bodies, key=len, reverse=True):
+        for other in sorted(bodies, key=len):
+            if other != k and other in groups and k in groups and k.endswith(" " + other):
+                groups[other].extend(groups.pop(k))
+                break
 
 
 def _surname(full_name: str) -> str:

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from briefing_app.domain.model import Actor, Analysis, Claim, Mention, PipelineInfo, Source, Span
-from briefing_app.nlp import actors, confidence, lexicon, names, pronouns
+from briefing_app.nlp import actor_kinds, actors, confidence, lexicon, names, pronouns
 from briefing_app.nlp.claims import RawClaim
 
 _WORD = re.compile(r"[\w’'.-]+")
@@ -105,7 +105,11 @@ class _Register:
         )
         return found[0]
 
-    def unnamed_actor(self, text: str, start: int, end: int, affiliation: str) -> int:
+    def unnamed_actor(self, text: str, start: int, end: int, affiliation: str) -> int | None:
+        described = actor_kinds.described_source(text, start, end, affiliation)
+        if described is None:
+            return None  # "the push for a settlement": an abstract noun is never an actor
+        text, start, end, affiliation = described
         name = " ".join(w for w in text.split() if w.lower() not in ("a", "an", "the", "some"))
         k = name.lower()
         if k not in self.unnamed:
@@ -146,6 +150,7 @@ def build_analysis(
     raw_claims = raw_claims + _author_claims(text, raw_claims, sentences)
     resolved += [None] * (len(raw_claims) - len(resolved))
     actor_ids = [f"{source.id}-a{n}" for n in range(len(register.clusters))]
+    actor_kinds.finish(register.clusters)  # kinds from names and places; confidence, flags
     domain_actors = [
         Actor(
             id=actor_ids[n],
@@ -154,6 +159,8 @@ def build_analysis(
             role=c.role,
             affiliation=c.affiliation,
             mentions=[Mention(source.id, m.start, m.end) for m in c.mentions],
+            confidence=c.confidence,
+            flags=list(c.flags),
         )
         for n, c in enumerate(register.clusters)
     ]

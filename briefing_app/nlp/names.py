@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from briefing_app.domain import places
+
 # Alias -> canonical state name. Capitals and seats of government act as metonyms.
 STATE_ALIASES = {
     "us": "United States",
@@ -235,7 +237,10 @@ def key(text: str) -> str:
 def state_for(text: str) -> str | None:
     """Canonical state for a name, capital or metonym, or None."""
     lowered = clean_name(text).lower()
-    return STATE_ALIASES.get(lowered) or STATE_ALIASES.get(_LEADING_THE.sub("", lowered))
+    found = STATE_ALIASES.get(lowered) or STATE_ALIASES.get(_LEADING_THE.sub("", lowered))
+    # Then the field library: any country by short, official or informal name or code,
+    # and every capital ("S. Korea", "ROK", "Republic of Korea" -> South Korea).
+    return found or places.state_for(clean_name(text))
 
 
 def acronym(text: str) -> str:

@@ -95,7 +95,7 @@ def test_unnamed_sources_piece(sample):
     unnamed = {a.name: a.affiliation for a in r.analysis.actors if a.kind == "unnamed"}
     assert unnamed["officials at State Department"] == "State Department"
     assert unnamed["European official"] == "European Union"
-    assert unnamed["Officials in Bamako"] == "Bamako"
+    assert unnamed["Officials in Bamako"] == "Mali"  # a capital acting as government is its state
     assert unnamed["National Security Council spokesperson"] == "National Security Council"
     assert "two people familiar with matter" in unnamed
     nobody = r.claim("Nobody wants to blow this up")

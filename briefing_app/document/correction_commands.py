@@ -82,10 +82,11 @@ def delete_actor(doc, actor_id: str) -> CorrectionCommand:
 
 
 def new_claim(doc, source_id: str, start: int, end: int, actor_id: str | None = None,
-              cue: tuple[int, int] | None = None) -> CorrectionCommand:
+              cue: tuple[int, int] | None = None, source_span: tuple[int, int] | None = None,
+              stance: str = "") -> CorrectionCommand:
     claim_id = new_id("c")
     return CorrectionCommand(doc, "New claim", corrections.add_claim, claim_id, source_id,
-                             start, end, actor_id, cue, new_id=claim_id)
+                             start, end, actor_id, cue, source_span, stance, new_id=claim_id)
 
 
 def delete_claim(doc, claim_id: str) -> CorrectionCommand:

@@ -18,7 +18,16 @@ import copy
 import dataclasses
 from dataclasses import dataclass, field
 
-from briefing_app.domain.model import ACTOR_KINDS, Actor, Briefing, Claim, Mention, Note, Span
+from briefing_app.domain.model import (
+    ACTOR_KINDS,
+    STANCES,
+    Actor,
+    Briefing,
+    Claim,
+    Mention,
+    Note,
+    Span,
+)
 from briefing_app.domain.ops import Change, note_change
 from briefing_app.domain.review import touched_review
 from briefing_app.domain.vocab import ChangeKind
@@ -206,9 +215,12 @@ def delete_actor(briefing: Briefing, actor_id: str) -> list[Change]:
 # ---------------------------------------------------------------- claims
 def add_claim(briefing: Briefing, claim_id: str, source_id: str, start: int, end: int,
               actor_id: str | None = None, cue: tuple[int, int] | None = None,
-              source_span: tuple[int, int] | None = None) -> list[Change]:
-    """A claim the analyst marked: the selection is its content, the cue its speech verb."""
+              source_span: tuple[int, int] | None = None, stance: str = "") -> list[Change]:
+    """A claim the analyst marked: the selection is its content, the cue its speech verb,
+    `stance` what the cue reports ("assert" when a cue comes without one)."""
     _check_span(briefing, source_id, start, end)
+    if stance and stance not in STANCES:
+        raise ValueError(f"{stance!r} is not a stance")
     for span in (cue, source_span):
         if span is not None:
             _check_span(briefing, source_id, *span)
@@ -221,7 +233,8 @@ def add_claim(briefing: Briefing, claim_id: str, source_id: str, start: int, end
                 source_span = (best.start, best.end)
     claim = Claim(claim_id, source_id, "reported" if cue else "assertion", Span(start, end),
                   source_span=Span(*source_span) if source_span else None,
-                  cue=Span(*cue) if cue else None, stance="assert" if cue else "",
+                  cue=Span(*cue) if cue else None,
+                  stance=(stance or "assert") if cue else "",
                   actor_id=actor_id, review="edited",
                   paragraph=briefing.source(source_id).paragraph_of(start))
     briefing.claims.append(claim)

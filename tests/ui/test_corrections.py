@@ -27,7 +27,9 @@ def text_of(window, mention):
     return window.doc.briefing.source(mention.source_id).text[mention.start:mention.end]
 
 
-def test_new_actor_from_the_context_menu(analyzed, wait_analyzed):
+def test_new_actor_from_the_context_menu(analyzed, wait_analyzed, monkeypatch):
+    monkeypatch.setattr(corrections, "ask_name_kind", lambda _p, _t, _i, names, kind:
+                        (names[0], kind))
     before = dumps(analyzed.doc.briefing)
     select_text(analyzed, "ministry")
     menu = analyzed.corrections.text_menu()
@@ -35,7 +37,7 @@ def test_new_actor_from_the_context_menu(analyzed, wait_analyzed):
     assert action.isEnabled()
     action.trigger()
     actor = analyzed.doc.briefing.actors[-1]
-    assert actor.name == "ministry" and actor.review == "edited"
+    assert (actor.name, actor.kind, actor.review) == ("ministry", "organisation", "edited")
     assert analyzed.inspector.item_id == actor.id
     assert analyzed.findChild(QAction, "actionUndo").text() == "Undo New actor"
     wait_analyzed(analyzed)
@@ -69,12 +71,12 @@ def test_new_claim_with_source_actor_and_cue(analyzed, monkeypatch):
     cue = (text.index("said"), text.index("said") + 4)
     seen = []
 
-    def answer(parent, briefing, source_id, start, end):
-        from briefing_app.ui.dialogs.mark_claim import ClaimDialog
+    def answer(parent, briefing, source_id, start, end, view=None):
+        from briefing_app.ui.dialogs.mark_claim import ClaimAnswer, ClaimDialog
 
         dialog = ClaimDialog(briefing, source_id, start, end, parent)
         seen.append((dialog.actor.currentData(), dialog.cue.currentText()))
-        return "a1", cue
+        return ClaimAnswer("a1", cue, "assert", None)
 
     monkeypatch.setattr(corrections, "ask_claim", answer)
     analyzed.select_item("claim", "c1")
@@ -99,7 +101,9 @@ def test_note_anchored_to_the_text(analyzed, monkeypatch):
     undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 
-def test_merge_selected_actors(analyzed):
+def test_merge_selected_actors(analyzed, monkeypatch):
+    monkeypatch.setattr(corrections, "ask_name_kind", lambda _p, _t, _i, names, kind:
+                        (names[0], kind))
     view = analyzed.actors_panel.view
     before = dumps(analyzed.doc.briefing)
     analyzed.actors_panel.select_row(analyzed.actors_panel.model.row_of("a1"))
@@ -110,7 +114,9 @@ def test_merge_selected_actors(analyzed):
     menu_action(analyzed.corrections.actor_menu(), "actionMergeActors").trigger()
     briefing = analyzed.doc.briefing
     assert briefing.actor("a3") is None and len(briefing.actor("a1").mentions) == 2
-    assert briefing.claim("c3").actor_id == "a1" and briefing.actor("a1").review == "edited"
+    # A merge is a side effect: the kept actor is not reviewed by it, and says why it differs.
+    assert briefing.claim("c3").actor_id == "a1" and briefing.actor("a1").review == "machine"
+    assert briefing.actor("a1").changed_by == ["merged with officials"]
     undo_redo(analyzed, before, dumps(analyzed.doc.briefing))
 
 

@@ -14,10 +14,14 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QMenu
 from briefing_app.document import commands
 from briefing_app.document import correction_commands as cc
 from briefing_app.domain.display_text import safe_label
+from briefing_app.domain.kind_guess import guess_kind
+from briefing_app.domain.merge_suggestions import preferred_name_and_kind
 from briefing_app.domain.model import ACTOR_KINDS
 from briefing_app.domain.vocab import ItemKind
+from briefing_app.domain.word_snap import snap_to_words
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE
-from briefing_app.ui.dialogs import mark_claim
+from briefing_app.ui.dialogs import actor_name_kind, mark_claim
+from briefing_app.ui.editing.merge_hints import MergeHints
 from briefing_app.ui.window.actions import make_action
 
 
@@ -43,8 +47,12 @@ def ask_text(parent, title: str, label: str, text: str = "", multiline: bool = F
     return value.strip() if ok and value.strip() else None
 
 
-def ask_claim(parent, briefing, source_id, start, end):
-    return mark_claim.ask_claim(parent, briefing, source_id, start, end)
+def ask_claim(parent, briefing, source_id, start, end, view=None):
+    return mark_claim.ask_claim(parent, briefing, source_id, start, end, view)
+
+
+def ask_name_kind(parent, title, intro, names, kind):
+    return actor_name_kind.ask_name_kind(parent, title, intro, names, kind)
 
 
 class Corrections(QObject):
@@ -77,6 +85,7 @@ class Corrections(QObject):
             a("actionChangeClaimActor", "Change Source Ac&tor…", self.change_claim_actor),
             a("actionDeleteClaim", "Delete C&laim", self.delete_claim, "Ctrl+Delete"),
         ]
+        self.merge_hints = MergeHints(window)
         window.actors_panel.view.setSelectionMode(
             QAbstractItemView.SelectionMode.ExtendedSelection)
         for widget, menu in ((window.article, self.text_menu),
@@ -91,7 +100,7 @@ class Corrections(QObject):
 
     def fill_menu(self, menu: QMenu) -> None:
         """Edit > Correct: every correction action, so each shortcut has a menu entry."""
-        for group in (self.text_actions, self.actor_actions):
+        for group in (self.text_actions, self.actor_actions, self.merge_hints.actions):
             menu.addActions(group)
             menu.addSeparator()
         menu.addMenu(self.kind_menu)
@@ -127,7 +136,8 @@ class Corrections(QObject):
 
     # ------------------------------------------------------------ selected text
     def selection(self) -> tuple[str, int, int] | None:
-        """(source id, start, end) of the selected text, trimmed; None without one."""
+        """(source id, start, end) of the selected text snapped to whole words (trimmed
+        of spaces and punctuation, a quotation's marks kept); None without one."""
         view = self.window.article
         cursor = view.textCursor()
         source = self.doc.briefing.source(view.source_id)
@@ -135,11 +145,7 @@ class Corrections(QObject):
             return None
         start = view.offsets.to_cp(cursor.selectionStart())
         end = view.offsets.to_cp(cursor.selectionEnd())
-        text = source.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = snap_to_words(source.text, start, end)
         return (source.id, start, end) if end > start else None
 
     def _need_selection(self):
@@ -149,32 +155,49 @@ class Corrections(QObject):
                 "Select some text of an analysed article first.", 5000)
         return where
 
+    def _back_to_window(self) -> None:
+        """Give the keyboard back to the window after a dialog: its shortcuts (the nudges
+        that follow a new claim) reach only the active window, and a closed modal dialog
+        does not always hand activation back before the next key press."""
+        self.window.activateWindow()
+        self.window.article.setFocus()
+
     def mark_actor(self) -> None:
         where = self._need_selection()
-        if where:
-            command = cc.new_actor(self.doc, *where)
+        if not where:
+            return
+        words = " ".join(self.doc.briefing.source(where[0]).text[where[1]:where[2]].split())
+        answer = ask_name_kind(self.window, "New actor", "Mark the selected words as a new "
+                               "actor:", [words], guess_kind(self.doc.briefing, words))
+        self._back_to_window()
+        if answer:
+            command = cc.new_actor(self.doc, *where, *answer)
             self.doc.push(command)
             self.window.select_item(ItemKind.ACTOR, command.new_id, where)
 
     def mark_mention(self) -> None:
         where = self._need_selection()
         actor_id = where and ask_actor(self.window, self.doc.briefing, "Add as mention of")
+        self._back_to_window()
         if actor_id:
             self.doc.push(cc.add_mention(self.doc, actor_id, *where))
             self.window.select_item(ItemKind.ACTOR, actor_id, where)
 
     def mark_claim(self) -> None:
         where = self._need_selection()
-        answer = where and ask_claim(self.window, self.doc.briefing, *where)
+        answer = where and ask_claim(self.window, self.doc.briefing, *where,
+                                     view=self.window.article)
+        self._back_to_window()
         if answer:
-            actor_id, cue = answer
-            command = cc.new_claim(self.doc, *where, actor_id or None, cue)
+            command = cc.new_claim(self.doc, *where, answer.actor_id, answer.cue,
+                                   answer.source_span, answer.stance)
             self.doc.push(command)
             self.window.select_item(ItemKind.CLAIM, command.new_id)
 
     def mark_note(self) -> None:
         where = self._need_selection()
         text = where and ask_text(self.window, "Add note", "Note:", multiline=True)
+        self._back_to_window()
         if text:
             self.doc.push(cc.add_note(self.doc, text, *where))
             self.window.statusBar().showMessage("Note added.", 4000)
@@ -196,8 +219,20 @@ class Corrections(QObject):
         if len(ids) < 2:
             self.window.statusBar().showMessage("Select two or more actors to merge.", 5000)
             return
-        self.doc.push(cc.merge_actors(self.doc, ids[0], ids[1:]))
-        self.window.select_item(ItemKind.ACTOR, ids[0])
+        self.merge_ids(ids)
+
+    def merge_ids(self, ids: list[str]) -> None:
+        """Ask which name and kind the merged actor keeps, then merge `ids` into ids[0]."""
+        briefing = self.doc.briefing
+        name, kind = preferred_name_and_kind(briefing, ids)
+        names = [name] + [briefing.actor(i).name for i in ids]
+        listed = ", ".join(safe_label(briefing.actor(i).name) for i in ids)
+        answer = ask_name_kind(self.window, "Merge actors", f"Merge {listed} into one actor "
+                               "called:", names, kind)
+        self._back_to_window()
+        if answer:
+            self.doc.push(cc.merge_actors(self.doc, ids[0], ids[1:], *answer))
+            self.window.select_item(ItemKind.ACTOR, ids[0])
 
     def split(self) -> None:
         index = self.window.actors_panel.view.currentIndex()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QTreeView,
@@ -78,7 +79,18 @@ class Panel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        # A quiet line over the list for a suggestion (a likely merge); hidden when empty.
+        self.notice = QLabel(self)
+        self.notice.setObjectName(f"{object_name}Notice")
+        self.notice.setWordWrap(True)
+        self.notice.setEnabled(False)  # drawn in the muted colour: a hint, not an alert
+        self.notice.hide()
+        layout.addWidget(self.notice)
         layout.addWidget(self.view)
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def _apply_filter(self, *_args) -> None:
         self.proxy.set_filter(self.filter_edit.text(), self.column_box.currentData())

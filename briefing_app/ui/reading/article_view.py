@@ -88,6 +88,9 @@ class ArticleView(QPlainTextEdit):
         self._slicer = QTimer(self, singleShot=True, interval=0)
         self._slicer.timeout.connect(self._highlight_slice)
         self._current: tuple[int, int] | None = None
+        # While a dialog asks for a word of the text (Mark as claim's cue or source), a
+        # click goes to it: picker(code point offset) -> True when it took the click.
+        self.picker = None
         self._flash = QTimer(self, singleShot=True, interval=_FLASH_MS)
         self._flash.timeout.connect(lambda: self._show_current(self.highlighter.ink["current"]))
         self._margin = _Margin(self)
@@ -215,6 +218,8 @@ class ArticleView(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
+        if self.picker is not None and self.picker(self.offset_at(event.position().toPoint())):
+            return  # a dialog (Mark as claim) took the click as its pick
         marks = self.highlighter.marks_at(self.offset_at(event.position().toPoint()))
         claim = next((m for m in marks if m.layer != "mention"), None)
         if claim is not None:

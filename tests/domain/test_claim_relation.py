@@ -73,3 +73,28 @@ def test_republished_text_and_cited_agencies():
     assert not republished(shingles(story), shingles("Three warehouses burned in Klow."))
     assert cited_agency("the Associated Press") == "associated press"
     assert cited_agency("Reuters") == "reuters" and cited_agency("the ministry") == ""
+
+
+def test_opposite_words_contradict_and_a_rejected_offer_does_not():
+    rose = facts("grain prices in Klow rose sharply after the fire", "said")
+    fell = facts("grain prices in Klow fell sharply after the fire", "reported")
+    assert relation(rose, fell) == CONTRADICTION
+    offer = facts("the port authority would pay the union to end the strike", "said")
+    refusal = facts("offer by the port authority to pay the union to end the strike",
+                    "rejected")
+    assert relation(offer, refusal) == ""  # a reaction to a proposal, not a denial of it
+
+
+def test_polarity_needs_a_negated_predicate_and_a_real_denial():
+    # "not" governs a name here, not what is asserted: both say the minister will resign.
+    claim = facts("the Syldavian minister will resign over the fire inquiry", "said")
+    names = facts("not Wendt but the Syldavian minister will resign over the fire inquiry",
+                  "said")
+    assert relation(claim, names) == SAME
+    # "claiming without evidence" hedges the claim; it does not deny it.
+    hedged = facts("the Syldavian minister will resign over the fire inquiry",
+                   "claimed without any evidence")
+    assert relation(claim, hedged) == SAME
+    # Sharing only names is not asserting the same thing.
+    assert relation(facts("Ottokar Wendt met Alma Rastapopoulos in Klow", "said"),
+                    facts("Ottokar Wendt criticised Alma Rastapopoulos in Klow", "said")) == ""

@@ -4,7 +4,9 @@ For each article of a PolNeAR-style folder (or any folder of .txt files), prints
   {"doc", "split": [names...], "why": "surname"|"acronym"|"state"}  actors that share a
       surname, an acronym or a state alias but stayed separate;
   {"doc", "pronoun": "he", "resolved": "Ted Cruz", "context": "..."}  each pronoun source
-      with the actor it resolved to (null when unresolved), for checking by hand.
+      with the actor it resolved to (null when unresolved), for checking by hand;
+  with --kinds, {"doc", "actor", "kind", "confidence", "flags", "mentions"} for every
+      listed actor, to count by hand the share that are real actors of the right kind.
 
   .venv/bin/python benchmarks/actor_audit.py --data-dir ../shared/data/polnear-train/tune
 """
@@ -73,6 +75,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--sample", type=int, default=0, help="first N docs by sha1 of name")
+    parser.add_argument("--kinds", action="store_true", help="also list every actor")
     args = parser.parse_args(argv)
     folder = args.data_dir / "text" if (args.data_dir / "text").is_dir() else args.data_dir
     paths = sorted(folder.glob("*.txt"), key=lambda p: hashlib.sha1(p.stem.encode()).hexdigest())
@@ -81,7 +84,12 @@ def main(argv=None) -> int:
     sources = [Source(id=p.stem, text=p.read_text(encoding="utf-8")) for p in sorted(paths)]
     for source, analysis in zip(sources, analyze_many(load_pipeline(), sources)):
         result = analysis_to_json(source, analysis)
-        for row in split_actors(result["actors"]) + pronoun_sources(result):
+        rows = split_actors(result["actors"]) + pronoun_sources(result)
+        if args.kinds:
+            rows += [{"actor": a["name"], "kind": a["kind"], "confidence": a.get("confidence"),
+                      "flags": a.get("flags", []), "mentions": len(a["mentions"])}
+                     for a in result["actors"]]
+        for row in rows:
             print(json.dumps({"doc": source.id, **row}, ensure_ascii=False))
     return 0
 

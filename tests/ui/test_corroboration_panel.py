@@ -116,3 +116,17 @@ def test_a_large_briefing_is_grouped_off_the_gui_thread(qtbot, window, monkeypat
     assert threads == [False]
     assert panel.view.topLevelItem(0).text(1) == "contradicted, 1 source"
     assert panel.view.topLevelItem(0).childCount() == 36
+
+
+def test_one_source_is_not_grouped_and_says_how_to_compare(qtbot, window):
+    from briefing_app.ui.panels.corroboration_panel import ONE_SOURCE_HINT
+
+    briefing = hand_briefing()
+    kept = briefing.sources[0].id
+    briefing.sources = briefing.sources[:1]
+    briefing.claims = [c for c in briefing.claims if c.source_id == kept]
+    panel = window.corroboration_panel
+    with qtbot.waitSignal(panel.ready, timeout=10000):
+        window.doc.replace(briefing)
+    assert panel.result is None and panel.view.topLevelItemCount() == 0
+    assert panel.hint.text() == ONE_SOURCE_HINT

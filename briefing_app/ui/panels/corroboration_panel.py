@@ -48,6 +48,9 @@ STATUS_WORDS = {CONTRADICTED: "contradicted", CORROBORATED: "corroborated",
 # About 0.1 ms a claim (benchmarks/corroboration.py): up to this many, grouping on the GUI
 # thread costs less than handing it to a thread.
 INLINE_CLAIMS = 30
+KEYS_HINT = "Y accepts a claim's suggestion, N dismisses it."
+ONE_SOURCE_HINT = ("Add a second source (File > Add Source) to see where sources agree "
+                   "and disagree.")
 REFRESH_DELAY_MS = 250  # edits come in bursts (a key per claim): group once they settle
 _jobs = itertools.count(1)
 
@@ -105,7 +108,7 @@ class CorroborationPanel(QWidget):
         header.setSectionResizeMode(0, header.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, header.ResizeMode.ResizeToContents)
-        self.hint = QLabel("Y accepts a claim's suggestion, N dismisses it.", self)
+        self.hint = QLabel(KEYS_HINT, self)
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -128,9 +131,18 @@ class CorroborationPanel(QWidget):
 
     def recompute(self) -> None:
         """Group the briefing's claims again: off the GUI thread unless they are so few that
-        grouping takes less than a few milliseconds (an empty window starts no thread)."""
+        grouping takes less than a few milliseconds (an empty window starts no thread).
+        One source has nothing to agree or disagree with: nothing is grouped, and a long
+        article's thousands of claims cost no thread and no rows."""
         self._latest = next(_jobs)
         briefing = self._doc.briefing
+        if len(briefing.sources) < 2:
+            self.result, self._suggested = None, {}
+            self.view.clear()
+            self.hint.setText(ONE_SOURCE_HINT)
+            self.ready.emit()
+            return
+        self.hint.setText(KEYS_HINT)
         if len(briefing.claims) <= INLINE_CLAIMS:
             self._landed(self._latest, corroborate(briefing))
             return

@@ -105,7 +105,8 @@ def test_choices_are_remembered_and_the_mark_joins_the_briefing(
     dialog_answers["code"] = QDialog.DialogCode.Rejected
     assert not analyzed.export_briefing()
     again = dialog_answers["seen"][-1]
-    assert again.path.text() == str(tmp_path / "briefing.docx")
+    # Beside the article (tmp_path), named after its title.
+    assert again.path.text() == str(tmp_path / "Port strike 😀 talks stall.docx")
     assert again.open_after.isChecked() and again.mark.currentText() == "TLP:GREEN"
 
 
@@ -235,3 +236,16 @@ def test_the_dialog_stays_open_on_a_name_that_is_an_input(qtbot, tmp_path, messa
     dialog.path.setText(str(tmp_path / "brief"))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted and len(messages) == 1
+
+
+def test_export_starts_beside_the_article_named_after_the_title(
+        analyzed, qtbot, article, dialog_answers, messages):
+    from PySide6.QtCore import Qt
+
+    title = analyzed.briefing_panel.title
+    qtbot.keyClicks(title, "Syldavia: port talks stall?")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    dialog_answers["code"] = QDialog.DialogCode.Rejected
+    qtbot.keyClick(analyzed.article, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    shown = dialog_answers["seen"][-1]
+    assert shown.path.text() == str(article.parent / "Syldavia - port talks stall.docx")

@@ -34,7 +34,7 @@ from briefing_app.domain.model import HANDLING_MARKS
 from briefing_app.errors import BriefingError, ExportError
 from briefing_app.settings import Settings
 from briefing_app.storage.formats import TEMPLATE_FILTER, WORD_FILTER, WORD_SUFFIX
-from briefing_app.storage.word.output_path import briefing_output_path
+from briefing_app.storage.word.output_path import briefing_output_path, suggested_path
 from briefing_app.ui.window.busy import run_busy
 
 
@@ -57,15 +57,14 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
 class ExportDialog(QDialog):
     """`inputs` are the files the briefing comes from; the dialog refuses to write over them."""
 
-    def __init__(self, settings: Settings, suggested_name: str, mark: str,
+    def __init__(self, settings: Settings, suggested: str, mark: str,
                  parent: QWidget | None = None, *, inputs: Iterable[str] = ()):
         super().__init__(parent)
         self._inputs = list(inputs)
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export Word briefing")
         self._settings = settings
-        folder = settings.get("export_folder") or str(Path.home())
-        self.path = QLineEdit(str(Path(folder) / suggested_name), self, objectName="exportPath")
+        self.path = QLineEdit(str(suggested), self, objectName="exportPath")
         browse = QPushButton("Browse…", self, objectName="exportBrowse")
         browse.clicked.connect(self.browse)
         self.mark = QComboBox(self, objectName="exportMark", editable=True)
@@ -150,8 +149,10 @@ def _inputs(doc) -> list[str]:
 def run_export(window) -> bool:
     """Ask for the export choices, export, and report; True when a file was written."""
     doc = window.doc
-    stem = Path(doc.path).stem if doc.path else "briefing"
-    dialog = ExportDialog(window.settings, f"{stem}{WORD_SUFFIX}", doc.briefing.mark, window,
+    # Beside the project or the article; the last export's folder only when neither is a file.
+    suggested = suggested_path(doc.briefing, doc.path, WORD_SUFFIX,
+                               window.settings.get("export_folder") or Path.home())
+    dialog = ExportDialog(window.settings, str(suggested), doc.briefing.mark, window,
                           inputs=_inputs(doc))
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.choices().path:
         return False

@@ -104,7 +104,11 @@ class FileActionsMixin:
         return self._save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        suggestion = self.doc.path or str(Path.home() / f"briefing{PROJECT_SUFFIX}")
+        from briefing_app.storage.word.output_path import suggested_path
+
+        # Beside the article, named after the briefing's title (the same rule as Export).
+        suggestion = self.doc.path or str(suggested_path(self.doc.briefing, "", PROJECT_SUFFIX,
+                                                         Path.home()))
         path, _filter = QFileDialog.getSaveFileName(
             self, "Save project", suggestion, PROJECT_FILTER)
         if not path:

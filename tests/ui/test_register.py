@@ -111,7 +111,7 @@ def test_a_learnt_merge_shapes_the_next_briefing_and_undoes(real_window, qtbot, 
 def test_asked_once_then_always(real_window, qtbot, tmp_path, wait_analyzed, monkeypatch):
     asked = []
     monkeypatch.setattr(register_hooks, "ask_learn",
-                        lambda _parent, what: asked.append(what) or (True, True))
+                        lambda _parent, what, answer: asked.append(what) or answer(True, True))
     assert real_window.settings.get("register_learn") == "ask"
     _merge_brd_into_syldavia(qtbot, real_window, tmp_path, wait_analyzed)
     qtbot.waitUntil(lambda: bool(asked))
@@ -159,3 +159,17 @@ def test_the_menu_item_is_in_edit(real_window):
     names = [a.objectName() for a in edit.actions()]
     assert names.index("actionActorRegister") == names.index("actionSettings") - 1
 
+
+
+def test_the_question_waits_beside_the_window_without_blocking_it(real_window, qtbot, tmp_path,
+                                                                 wait_analyzed):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    assert real_window.settings.get("register_learn") == "ask"
+    _merge_brd_into_syldavia(qtbot, real_window, tmp_path, wait_analyzed)
+    qtbot.waitUntil(lambda: real_window.findChild(QMessageBox, "registerQuestion") is not None)
+    box = real_window.findChild(QMessageBox, "registerQuestion")
+    assert QApplication.activeModalWidget() is None  # the window still takes every key
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: len(real_window.register_hooks.register().entries()) == 1)
+    assert real_window.settings.get("register_learn") == "ask"  # asked again next time

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import weakref
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QMessageBox
 
 from briefing_app.document.commands import UpdateActorCommand
@@ -28,15 +28,23 @@ LEARN_CHOICES = ("always", "ask", "never")
 _ANALYST_COMMANDS = (CorrectionCommand, UpdateActorCommand)
 
 
-def ask_learn(parent, what: str) -> tuple[bool, bool]:
-    """(remember this, do not ask again) for `what` ("ROK is South Korea (state)")."""
+def ask_learn(parent, what: str, answer) -> QMessageBox:
+    """Ask whether to remember `what` ("ROK is South Korea (state)") and call
+    answer(remember this, do not ask again) once the analyst chooses. The question waits
+    beside the window without blocking it: the analyst answers when the correction is done.
+    """
     box = QMessageBox(QMessageBox.Icon.Question, "Actor register",
                       f"Remember in your actor register that {what}?",
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("registerQuestion")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     again = QCheckBox("Do the same from now on without asking", box)
     box.setCheckBox(again)
-    remember = box.exec() == QMessageBox.StandardButton.Yes
-    return remember, again.isChecked()
+    box.finished.connect(lambda result: answer(
+        result == QMessageBox.StandardButton.Yes, again.isChecked()))
+    box.show()  # not open(): that makes the box window-modal
+    return box
 
 
 class RegisterHooks(QObject):
@@ -162,7 +170,10 @@ class RegisterHooks(QObject):
 
     def _ask(self, lessons: list[tuple]) -> None:
         what = "; ".join(_describe(lesson) for lesson in lessons)
-        remember, always = ask_learn(self.window, what)
+        ask_learn(self.window, what, lambda remember, always: self._answered(
+            lessons, remember, always))
+
+    def _answered(self, lessons: list[tuple], remember: bool, always: bool) -> None:
         if always:
             self.window.settings.set("register_learn", "always" if remember else "never")
             self.window.save_settings()

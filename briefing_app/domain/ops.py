@@ -33,6 +33,14 @@ def note_change(item: Actor | Claim, what: str) -> None:
         item.changed_by = [*item.changed_by, what]
 
 
+def unchecked_changes(item: Actor | Claim) -> str:
+    """What side effects changed on an item the analyst has not checked, as one sentence
+    ("Changed since the analysis, not checked: merged with ROK."), or "" when none did."""
+    if item.review != "machine" or not item.changed_by:
+        return ""
+    return f"Changed since the analysis, not checked: {'; '.join(item.changed_by)}."
+
+
 def new_id(prefix: str) -> str:
     return f"{prefix}{uuid.uuid4().hex[:10]}"
 

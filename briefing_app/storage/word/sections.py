@@ -29,6 +29,7 @@ from briefing_app import APP_NAME, __version__
 from briefing_app.domain import claim_sentence as sentences
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import CONFIDENCES, Actor, Briefing, Claim
+from briefing_app.domain.ops import unchecked_changes
 from briefing_app.domain.review import checked_counts
 from briefing_app.storage.word import ooxml
 from briefing_app.storage.word.ooxml import HIGHLIGHT, Look, add_run, clean, one_line
@@ -327,9 +328,9 @@ def write_claim(ctx: Context, claim: Claim) -> None:
         para = claim.paragraph or source.paragraph_of(claim.start)
         details.append(f"Source {number}, paragraph {para}." if para else f"Source {number}.")
     add_run(paragraph, label(" ".join(details)), CLAIM_DETAILS)
-    if claim.review == "machine" and claim.changed_by:
-        changed = "; ".join(label(c) for c in claim.changed_by)
-        add_run(paragraph, f" Changed since the analysis, not checked: {changed}.", MUTED)
+    changed = unchecked_changes(claim)
+    if changed:
+        add_run(paragraph, " " + label(changed), MUTED)
     if claim.comment.strip():
         add_run(paragraph, " Analyst: ", BOLD)
         add_run(paragraph, sentence(claim.comment))

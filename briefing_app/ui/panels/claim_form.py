@@ -23,6 +23,7 @@ from briefing_app.document.briefing_document import BriefingDocument
 from briefing_app.domain import flags
 from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import CREDIBILITY_WORDS, LIKELIHOODS, RELIABILITY_WORDS, STATUSES
+from briefing_app.domain.ops import unchecked_changes
 
 RELIABILITY_LABELS = {"": "—", **{c: f"{c} — {w}" for c, w in RELIABILITY_WORDS.items()}}
 CREDIBILITY_LABELS = {"": "—", **{c: f"{c} — {w}" for c, w in CREDIBILITY_WORDS.items()}}
@@ -61,6 +62,10 @@ class ClaimForm(QWidget):
         self.doubts = QLabel(self)
         self.doubts.setObjectName("claimDoubts")
         self.doubts.setWordWrap(True)
+        # What a merge, rename or re-analysis changed on a claim nobody has checked.
+        self.changes = QLabel(self)
+        self.changes.setObjectName("claimChanges")
+        self.changes.setWordWrap(True)
         self.actor = QComboBox(self)
         self.reliability = _combo(self, RELIABILITY_LABELS)
         self.credibility = _combo(self, CREDIBILITY_LABELS)
@@ -79,6 +84,7 @@ class ClaimForm(QWidget):
         form = QFormLayout(self)
         form.addRow(self.summary)
         form.addRow(self.doubts)
+        form.addRow(self.changes)
         for label, widget in (("Source actor", self.actor), ("Reliability", self.reliability),
                               ("Credibility", self.credibility),
                               ("Likelihood", self.likelihood), ("Status", self.status),
@@ -144,6 +150,9 @@ class ClaimForm(QWidget):
             f"<br>Said by: {escape(said_by)} · cue: {escape(cue)}"
             f" · stance: {escape(claim.stance or '—')}<br>Hedges: {escape(hedges)}")
         self.doubts.setText(doubts_html(claim))
+        changed = unchecked_changes(claim)
+        self.changes.setText(safe_label(changed))
+        self.changes.setVisible(bool(changed))
         widgets = (self.actor, self.reliability, self.credibility, self.likelihood,
                    self.status, self.comment, self.included)
         for widget in widgets:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from briefing_app.document import commands
 from briefing_app.document.briefing_document import BriefingDocument
+from briefing_app.domain.display_text import safe_label
 from briefing_app.domain.model import ACTOR_KINDS
-from briefing_app.domain.ops import Change
+from briefing_app.domain.ops import Change, unchecked_changes
 from briefing_app.domain.vocab import ChangeKind, ItemKind
 from briefing_app.ui.panels.claim_form import ClaimForm
 from briefing_app.ui.panels.source_form import SourceForm
@@ -35,6 +36,9 @@ class ActorForm(QWidget):
         self.actor_id = ""
         self.title = QLabel(self)
         self.title.setObjectName("inspectorTitle")
+        self.changes = QLabel(self)  # what side effects changed while nobody checked it
+        self.changes.setObjectName("actorChanges")
+        self.changes.setWordWrap(True)
         self.name = QLineEdit(self)
         self.kind = QComboBox(self)
         self.kind.addItems(ACTOR_KINDS)
@@ -49,6 +53,7 @@ class ActorForm(QWidget):
             buttons.addWidget(widget)
         form = QFormLayout(self)
         form.addRow(self.title)
+        form.addRow(self.changes)
         for label, widget in (("Name", self.name), ("Kind", self.kind), ("Role", self.role),
                               ("Affiliation", self.affiliation), ("Note", self.note)):
             form.addRow(label, widget)
@@ -82,6 +87,9 @@ class ActorForm(QWidget):
         if actor is None:
             return
         self.title.setText(f"<b>Actor</b> · {len(actor.mentions)} mentions")
+        changed = unchecked_changes(actor)
+        self.changes.setText(safe_label(changed))
+        self.changes.setVisible(bool(changed))
         for widget, value in ((self.name, actor.name), (self.role, actor.role),
                               (self.affiliation, actor.affiliation), (self.note, actor.note)):
             if widget.text() != value:

@@ -32,4 +32,5 @@ class RegisterError(BriefingError):
              "update the program to use it (articles open as usual meanwhile).")
     WRITE = "Could not change your actor register ({reason}); try again or check the disk."
     BAD_ROW = "Row {row} of {file} {problem}; fix that row and import again."
-    BAD_FILE = "{file} is not a register export ({problem}); export one from Tools > Actor Register."
+    BAD_FILE = ("{file} is not a register export ({problem}); "
+                "export one from Edit > Actor Register.")

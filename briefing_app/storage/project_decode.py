@@ -110,9 +110,11 @@ def _exact_decoder(hint: type) -> Decoder:
 def _share_decoder(value: Any) -> float:
     # The model's only floats are the engine's confidences, shares from 0 to 1; JSON may
     # write a whole one as 0 or 1.
-    if type(value) in (int, float) and 0 <= value <= 1:
-        return float(value)
-    raise _Misfit(f"should be a number from 0 to 1, not {value!r}"[:80])
+    if type(value) in (int, float):
+        if 0 <= value <= 1:
+            return float(value)
+        raise _Misfit(f"should be a number from 0 to 1, not {value:g}")
+    raise _Misfit(f"should be a number from 0 to 1, not {_kind(value)}")
 
 
 def _optional_decoder(inner: Decoder) -> Decoder:

@@ -59,6 +59,12 @@ def _decode(value: Any, hint: Any, where: str) -> Any:
     # bool is a subclass of int in Python, so compare exact types.
     if hint in (str, int, bool) and type(value) is hint:
         return value
+    if hint is float:  # the model's floats are confidences: shares from 0 to 1
+        if type(value) in (int, float):
+            if 0 <= value <= 1:
+                return float(value)
+            raise _Invalid(f"{where} should be a number from 0 to 1, not {value:g}")
+        raise _Invalid(f"{where} should be a number from 0 to 1, not {_json_kind(value)}")
     raise _Invalid(f"{where} should be {_NAMES.get(hint, hint)}, not {_json_kind(value)}")
 
 

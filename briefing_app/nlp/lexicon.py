@@ -8,41 +8,12 @@ of cue uses, grouped by the stance a briefing reports. Lemmas, not word forms, s
 
 from __future__ import annotations
 
-_STANCE_VERBS = {
-    "assert": (
-        "say add tell note write argue report announce explain declare state claim insist "
-        "point mention recall reveal tweet post describe cite acknowledge admit concede "
-        "confirm stress emphasize reiterate repeat assert remark respond reply answer "
-        "testify comment observe maintain contend conclude disclose indicate show "
-        "tout boast joke quip recount estimate predict project list detail highlight "
-        "echo affirm proclaim retort counter "
-        "suggest speculate lament complain agree praise thank applaud call name label "
-        "dub refer express defend find talk credit portray regard depict characterize "
-        "assure remind imply recognize discuss voice reference"
-    ),
-    "warn": "warn caution alert",
-    "deny": "deny reject dismiss refute dispute disavow rebut downplay",
-    "accuse": (
-        "accuse blame criticize criticise attack blast slam denounce condemn mock decry "
-        "charge allege rail lambast chide assail deride knock"
-    ),
-    "commit": "promise pledge vow commit endorse decline refuse back oppose",
-    "threaten": "threaten",
-    "question": "ask question wonder doubt",
-    "believe": (
-        "believe think expect fear hope hop feel worry consider view see know seem appear "
-        "plan seek intend prefer urge propose demand push request order learn"
-    ),
-}
+from briefing_app.domain import cue_lexicon
 
-# Not the verbs "support", "focus" or "want": on held-back tune they headed three to five
-# times more claims the corpus does not count ("voters who support him", "focused on the
-# economy", "wants a wall": the author's account of a wish) than claims it does. The noun
-# "support" stays: "won the support of the union" names who backs whom.
-CUE_VERBS: dict[str, str] = {}
-for _stance, _words in _STANCE_VERBS.items():
-    for _word in _words.split():
-        CUE_VERBS.setdefault(_word, _stance)
+# The cue verbs and nouns live in the domain, shared with the window's guesses for claims
+# marked by hand; the engine adds its quote-only verbs to its own copy below.
+CUE_VERBS: dict[str, str] = dict(cue_lexicon.CUE_VERBS)
+CUE_NOUNS = cue_lexicon.CUE_NOUNS
 
 # Verbs whose complement, not their object, carries the content: "seem to", "appear to".
 RAISING_VERBS = {"seem", "appear"}
@@ -110,36 +81,6 @@ CUE_ADJECTIVES = {
     "optimistic": "believe", "hopeful": "believe", "worried": "believe", "concerned": "believe",
     "afraid": "believe", "fearful": "believe", "skeptical": "question", "doubtful": "question",
     "adamant": "assert", "critical": "accuse",
-}
-
-# Nouns that head an attribution: "a statement that...", "his claim that ...".
-CUE_NOUNS = {
-    "statement": "assert",
-    "claim": "assert",
-    "accusation": "accuse",
-    "allegation": "accuse",
-    "warning": "warn",
-    "denial": "deny",
-    "promise": "commit",
-    "pledge": "commit",
-    "threat": "threaten",
-    "belief": "believe",
-    "assertion": "assert",
-    "argument": "assert",
-    "suggestion": "assert",
-    "insistence": "assert",
-    "view": "believe",
-    "fear": "believe",
-    "hope": "believe",
-    "criticism": "accuse",
-    "remark": "assert",
-    "comment": "assert",
-    # Not "attack": in the news the noun is a strike or a raid far more often than words.
-    "denunciation": "accuse",
-    "endorsement": "commit",
-    "support": "commit",
-    "call": "assert",
-    "opposition": "deny",
 }
 
 # Hedges and evidentials: a briefing must keep them with the claim.

@@ -20,7 +20,7 @@ from briefing_app.domain.model import ACTOR_KINDS
 from briefing_app.domain.vocab import ItemKind
 from briefing_app.domain.word_snap import snap_to_words
 from briefing_app.qtmodels.roles import ID_ROLE, ITEM_KIND_ROLE
-from briefing_app.ui.dialogs import actor_name_kind, mark_claim
+from briefing_app.ui.dialogs import actor_name_kind, mark_claim, note
 from briefing_app.ui.editing.merge_hints import MergeHints
 from briefing_app.ui.window.actions import make_action
 
@@ -38,12 +38,13 @@ def ask_actor(parent, briefing, title: str, exclude: str | None = None,
     return ids[labels.index(label)] if ok and label in labels else None
 
 
-def ask_text(parent, title: str, label: str, text: str = "", multiline: bool = False):
-    """The text the analyst typed, or None when cancelled."""
+def ask_text(parent, title: str, label: str, text: str = "", multiline: bool = False,
+             passage: str = ""):
+    """The text the analyst typed, or None when cancelled. A multi-line text is a note:
+    it is asked in the note dialog, which wraps it and shows the `passage` it is about."""
     if multiline:
-        value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
-    else:
-        value, ok = QInputDialog.getText(parent, title, label, text=text)
+        return note.ask_note(parent, title, label, text, passage)
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value.strip() if ok and value.strip() else None
 
 
@@ -162,11 +163,15 @@ class Corrections(QObject):
         self.window.activateWindow()
         self.window.article.setFocus()
 
+    def _words(self, where: tuple[str, int, int]) -> str:
+        """The selected text on one line."""
+        return " ".join(self.doc.briefing.source(where[0]).text[where[1]:where[2]].split())
+
     def mark_actor(self) -> None:
         where = self._need_selection()
         if not where:
             return
-        words = " ".join(self.doc.briefing.source(where[0]).text[where[1]:where[2]].split())
+        words = self._words(where)
         answer = ask_name_kind(self.window, "New actor", "Mark the selected words as a new "
                                "actor:", [words], guess_kind(self.doc.briefing, words))
         self._back_to_window()
@@ -196,7 +201,8 @@ class Corrections(QObject):
 
     def mark_note(self) -> None:
         where = self._need_selection()
-        text = where and ask_text(self.window, "Add note", "Note:", multiline=True)
+        text = where and ask_text(self.window, "Add note", "Note:", multiline=True,
+                                  passage=self._words(where))
         self._back_to_window()
         if text:
             self.doc.push(cc.add_note(self.doc, text, *where))

@@ -4,17 +4,24 @@ added or deleted at a time, imported from and exported to CSV or JSON for a team
 The register lives outside any briefing, so these edits are not on a briefing's undo
 stack; a delete asks first. File choices and the question go through module-level
 functions, so tests answer them without a modal dialog.
+
+Keyboard: typing in the list searches, Enter edits the chosen entry (Enter in a field
+saves it), Delete deletes it, Escape closes. No button is a default button: Enter in a
+field must save the entry, never close the dialog.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,8 +39,9 @@ from briefing_app.storage.register import export_entries, import_entries
 from briefing_app.storage.register.exchange import ALIAS_SEPARATOR, FILTERS
 
 COLUMNS = ("Name", "Kind", "Also called", "Role", "Affiliation", "Note")
-LEARN_TEXT = {"always": "Learn my merges, renames and kinds", "ask": "Ask before learning",
-              "never": "Never learn"}
+LEARN_TEXT = {"always": "Always", "ask": "Ask each time", "never": "Never"}
+EMPTY = ("Your register is empty. It learns from your merges, renames and kinds, or import "
+         "a team's file.")
 
 
 def ask_open_path(parent) -> str:
@@ -51,16 +59,56 @@ def confirm_delete(parent, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def _entries_word(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+class _ListKeys(QObject):
+    """The list's keys: letters go to the search field, Enter edits, Delete deletes."""
+
+    def __init__(self, dialog: RegisterDialog):
+        super().__init__(dialog)
+        self.dialog = dialog
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        dialog, key = self.dialog, event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            dialog.edit_current()
+            return True
+        if watched is dialog.search:
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                dialog.table.setFocus()
+                # The same press moves in the list too, as it would in a file chooser.
+                QApplication.sendEvent(dialog.table,
+                                       QKeyEvent(event.type(), key, event.modifiers()))
+                return True
+            return False
+        if key == Qt.Key.Key_Delete:
+            dialog.delete_entry()
+            return True
+        shortcut = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier
+                                         | Qt.KeyboardModifier.KeypadModifier)
+        if event.text().isprintable() and event.text().strip() and not shortcut:
+            dialog.search.setFocus()
+            dialog.search.end(False)
+            dialog.search.insert(event.text())
+            return True
+        return False
+
+
 class RegisterDialog(QDialog):
     def __init__(self, register, settings, parent=None):
         super().__init__(parent)
         self.setObjectName("registerDialog")
         self.setWindowTitle("Actor register")
-        self.resize(820, 520)
+        self.resize(820, 560)
         self.register, self.settings = register, settings
         self.entries: list[RegisterEntry] = []
         self.search = QLineEdit(self, placeholderText="Search names, aliases, roles, notes…")
-        self.search.textChanged.connect(self.refresh)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,72 +117,105 @@ class RegisterDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
-        self.name, self.aliases = QLineEdit(self), QLineEdit(self)
+        self.table.cellDoubleClicked.connect(lambda *_: self.edit_current())
+        keys = _ListKeys(self)
+        self.table.installEventFilter(keys)
+        self.search.installEventFilter(keys)
+        self.message = QLabel(self, wordWrap=True)
+        layout = QVBoxLayout(self)
+        for widget, stretch in ((self.search, 0), (self.table, 1), (self._entry_box(), 0),
+                                (self.message, 0)):
+            layout.addWidget(widget, stretch)
+        layout.addLayout(self._bottom_row())
+        self.refresh()
+        self.table.setFocus()
+
+    def _button(self, name: str, text: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAutoDefault(False)  # Enter in a field saves; it never presses a button
+        button.clicked.connect(slot)
+        return button
+
+    def _entry_box(self) -> QGroupBox:
+        box = self.entry_box = QGroupBox("Entry", self)
+        self.name, self.aliases = QLineEdit(box), QLineEdit(box)
         self.aliases.setPlaceholderText(f"other names, separated by {ALIAS_SEPARATOR}")
-        self.kind = QComboBox(self)
+        self.kind = QComboBox(box)
         self.kind.addItems(ACTOR_KINDS)
-        self.role, self.affiliation, self.note = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.role, self.affiliation, self.note = QLineEdit(box), QLineEdit(box), QLineEdit(box)
         form = QFormLayout()
-        for label, widget in (("Name", self.name), ("Kind", self.kind),
-                              ("Also called", self.aliases), ("Role", self.role),
-                              ("Affiliation", self.affiliation), ("Note", self.note)):
+        for label, widget in (("&Name", self.name), ("&Kind", self.kind),
+                              ("Also &called", self.aliases), ("&Role", self.role),
+                              ("A&ffiliation", self.affiliation), ("N&ote", self.note)):
             form.addRow(label, widget)
+            if isinstance(widget, QLineEdit):
+                widget.returnPressed.connect(self.save_entry)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for name, text, slot in (("newEntry", "Ne&w Entry", self.new_entry),
+                                 ("deleteEntry", "&Delete Entry", self.delete_entry),
+                                 ("saveEntry", "&Save Entry", self.save_entry)):
+            buttons.addWidget(self._button(name, text, slot))
+        column = QVBoxLayout(box)
+        for part in (form, buttons):
+            column.addLayout(part)
+        return box
+
+    def _bottom_row(self) -> QHBoxLayout:
         self.learn = QComboBox(self)
         for value, text in LEARN_TEXT.items():
             self.learn.addItem(text, value)
-        self.learn.setCurrentIndex(max(0, self.learn.findData(settings.get("register_learn"))))
+        self.learn.setCurrentIndex(
+            max(0, self.learn.findData(self.settings.get("register_learn"))))
         self.learn.activated.connect(
-            lambda _i: settings.set("register_learn", self.learn.currentData()))
-        form.addRow("From my corrections", self.learn)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for name, text, slot in (("saveEntry", "&Save Entry", self.save_entry),
-                                 ("newEntry", "&New Entry", self.new_entry),
-                                 ("deleteEntry", "&Delete Entry", self.delete_entry),
-                                 ("importRegister", "&Import…", self.import_file),
-                                 ("exportRegister", "E&xport…", self.export_file)):
-            button = QPushButton(text, self)
-            button.setObjectName(name)
-            button.setAutoDefault(False)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        for part in (self.search, self.table):
-            layout.addWidget(part)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(close)
-        self.refresh()
+            lambda _i: self.settings.set("register_learn", self.learn.currentData()))
+        label = QLabel("&Learn from my merges, renames and kinds:", self)
+        label.setBuddy(self.learn)
+        row = QHBoxLayout()
+        for widget in (label, self.learn):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for name, text, slot in (("importRegister", "&Import…", self.import_file),
+                                 ("exportRegister", "E&xport…", self.export_file),
+                                 ("closeRegister", "Close", self.reject)):
+            row.addWidget(self._button(name, text, slot))
+        return row
 
-    def refresh(self, *_args, select_id: int | None = None) -> None:
+    def _search_changed(self) -> None:
+        current = self.current()
+        self.refresh(select_id=current.id if current else None)
+
+    def refresh(self, *_args, select_id: int | None = None, row: int = 0) -> None:
+        """Reload the list under the search; select `select_id` if listed, else `row`."""
         try:
             self.entries = self.register.entries(self.search.text())
         except RegisterError as error:
             self.entries = []
             self.say(str(error))
         self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
+        for number, entry in enumerate(self.entries):
             values = (entry.name, entry.kind, f"{ALIAS_SEPARATOR} ".join(entry.aliases),
                       entry.role, entry.affiliation, entry.note)
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                self.table.setItem(number, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()
-        row = next((n for n, e in enumerate(self.entries) if e.id == select_id), 0)
-        if self.entries:
-            self.table.selectRow(row)
-        self._show(row if self.entries else -1)
+        row = next((n for n, e in enumerate(self.entries) if e.id == select_id),
+                   min(row, len(self.entries) - 1))
+        self.table.setCurrentCell(row, 0 if row >= 0 else -1)
+        self._show(row)
+        self.setWindowTitle(f"Actor register ({_entries_word(len(self.entries))}"
+                            f"{' found' if self.search.text().strip() else ''})")
+        if not self.entries and not self.search.text().strip() and not self.message.text():
+            self.say(EMPTY)
 
     def current(self) -> RegisterEntry | None:
         row = self.table.currentRow()
         return self.entries[row] if 0 <= row < len(self.entries) else None
 
     def _show(self, row: int) -> None:
-        entry = self.entries[row] if 0 <= row < len(self.entries) else RegisterEntry("",
-                                                                                      "state")
+        entry = self.entries[row] if 0 <= row < len(self.entries) else RegisterEntry("", "state")
+        self.entry_box.setTitle("Entry" if entry.id is not None else "New entry")
         self.name.setText(entry.name)
         self.kind.setCurrentText(entry.kind)
         self.aliases.setText(f"{ALIAS_SEPARATOR} ".join(entry.aliases))
@@ -144,6 +225,14 @@ class RegisterDialog(QDialog):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+
+    def edit_current(self) -> None:
+        """Put the keyboard in the chosen entry's name; with none chosen, start a new one."""
+        if self.current() is None:
+            self.new_entry()
+            return
+        self.name.setFocus()
+        self.name.selectAll()
 
     def new_entry(self) -> None:
         self.table.clearSelection()
@@ -169,9 +258,10 @@ class RegisterDialog(QDialog):
             return
         self.say(f"Saved {name}.")
         self.refresh(select_id=entry.id)
+        self.table.setFocus()
 
     def delete_entry(self) -> None:
-        entry = self.current()
+        entry, row = self.current(), self.table.currentRow()
         if entry is None or not confirm_delete(self, entry.name):
             return
         try:
@@ -180,7 +270,8 @@ class RegisterDialog(QDialog):
             self.say(str(error))
             return
         self.say(f"Deleted {entry.name}.")
-        self.refresh()
+        self.refresh(row=row)  # the entry that took its place is chosen
+        self.table.setFocus()
 
     def import_file(self) -> None:
         path = ask_open_path(self)
@@ -191,7 +282,7 @@ class RegisterDialog(QDialog):
         except RegisterError as error:
             self.say(str(error))
             return
-        self.say(f"Imported {count} entries.")
+        self.say(f"Imported {_entries_word(count)}.")
         self.refresh()
 
     def export_file(self) -> None:
@@ -205,4 +296,4 @@ class RegisterDialog(QDialog):
         except RegisterError as error:
             self.say(str(error))
             return
-        self.say(f"Exported {count} entries to {path}.")
+        self.say(f"Exported {_entries_word(count)} to {path}.")

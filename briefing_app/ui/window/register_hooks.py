@@ -202,7 +202,13 @@ class RegisterHooks(QObject):
         if register is None:
             QMessageBox.warning(self.window, "Actor register", self.problem)
             return
-        RegisterDialog(register, self.window.settings, self.window).exec()
+        # Window-modal but not a nested event loop: the window's timers and autosave go on.
+        dialog = RegisterDialog(register, self.window.settings, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+
+    def _dialog_closed(self) -> None:
         self.window.save_settings()
         self.forget_cache()
 

@@ -1,7 +1,8 @@
-"""Help > Keyboard shortcuts lists exactly the window's keys, read from its actions."""
+"""Help > Keyboard shortcuts lists exactly the window's keys, read from its actions and its
+shortcut objects (the find bar's)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from briefing_app.ui.dialogs import shortcuts
 from briefing_app.ui.window.actions import make_action
@@ -26,10 +27,14 @@ def _window_keys(window):
                 if action.menu() is not None:
                     stack.append(action.menu())
                 actions.add(action)
-    return {(shortcuts.plain_text(a.text()),
-             " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                         for s in a.shortcuts()))
+    keys = {(shortcuts.plain_text(a.text()), _native(a.shortcuts()))
             for a in actions if a.shortcuts()}
+    # A single box's keys (the find bar's) are QShortcuts, described by their what's-this.
+    return keys | {(s.whatsThis(), _native(s.keys())) for s in window.findChildren(QShortcut)}
+
+
+def _native(keys):
+    return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 
 def test_rows_equal_the_windows_shortcuts(window, qtbot, monkeypatch):
@@ -67,3 +72,26 @@ def test_close_button_closes(window, qtbot, monkeypatch):
     qtbot.waitExposed(dialog)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_the_find_bars_own_keys_are_listed_and_work(analyzed, qtbot, monkeypatch):
+    dialog = _opened_by_f1(analyzed, qtbot, monkeypatch)
+    listed = {text: (group, keys) for group, text, keys in dialog.shown_rows()}
+    native = [QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+              for k in ("Return", "Enter", "Shift+Return", "Shift+Enter", "Escape")]
+    assert listed["Next match"] == ("Find bar", f"{native[0]} or {native[1]}")
+    assert listed["Previous match"] == ("Find bar", f"{native[2]} or {native[3]}")
+    assert listed["Close the find bar"] == ("Find bar", native[4])
+    # The listed keys are the ones the bar answers to.
+    bar = analyzed.find_bar
+    qtbot.keyClick(analyzed.article, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.edit, "the")
+    cursor = analyzed.article.textCursor
+    first = cursor().selectionStart()
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return)
+    assert cursor().selectionStart() > first
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert cursor().selectionStart() == first
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+

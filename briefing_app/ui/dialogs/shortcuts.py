@@ -2,13 +2,15 @@
 
 Every QAction with a shortcut is listed under the menu it sits in ("Edit > Correct");
 actions that are in no menu are listed under the panel they belong to, or under
-"Anywhere in the window" when the window itself owns them. A key added anywhere shows up
+"Anywhere in the window" when the window itself owns them. The keys of a single box (the
+find bar's Enter and Esc) are QShortcuts: they are listed by their description (what's
+this) under the titled part of the window they work in. A key added anywhere shows up
 here with no edit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,10 +32,9 @@ def plain_text(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def key_text(action: QAction) -> str:
-    """The action's shortcuts as the platform writes them, alternatives joined by "or"."""
-    return " or ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                       for s in action.shortcuts())
+def key_text(keys: list[QKeySequence]) -> str:
+    """Shortcuts as the platform writes them, alternatives joined by "or"."""
+    return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
@@ -48,7 +49,7 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 walk(action.menu(), f"{group} > {plain_text(action.text())}")
             elif action.shortcuts() and id(action) not in listed:
                 listed.add(id(action))
-                rows.append((group, plain_text(action.text()), key_text(action)))
+                rows.append((group, plain_text(action.text()), key_text(action.shortcuts())))
 
     for top in window.menuBar().actions():
         if top.menu() is not None:
@@ -59,18 +60,31 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     for action in unlisted:
         if action.shortcuts() and id(action) not in listed:
             listed.add(id(action))
-            rows.append((_home(window, action), plain_text(action.text()), key_text(action)))
+            rows.append((_home(window, action), plain_text(action.text()),
+                         key_text(action.shortcuts())))
+    for shortcut in window_shortcuts(window):
+        rows.append((_home(window, shortcut), shortcut.whatsThis() or shortcut.objectName(),
+                     key_text(shortcut.keys())))
     return rows
 
 
-def _home(window: QMainWindow, action: QAction) -> str:
-    """Where an action in no menu works: its dock's title, or the window as a whole."""
-    if action in window.actions():
+def window_shortcuts(window: QMainWindow) -> list[QShortcut]:
+    """The QShortcuts with keys that work in `window` itself (not in a dialog it owns)."""
+    return [s for s in window.findChildren(QShortcut)
+            if s.keys() and isinstance(s.parent(), QWidget) and s.parent().window() is window]
+
+
+def _home(window: QMainWindow, key: QAction | QShortcut) -> str:
+    """Where a key in no menu works: its dock's title, a titled part of the window (the
+    find bar), or the window as a whole."""
+    if key in window.actions():
         return WINDOW_GROUP
-    owner = action.parent()
+    owner = key.parent()
     while isinstance(owner, QWidget) and owner is not window:
         if isinstance(owner, QDockWidget):
             return f"{owner.windowTitle()} panel"
+        if owner.windowTitle():
+            return owner.windowTitle()
         owner = owner.parent()
     return WINDOW_GROUP
 

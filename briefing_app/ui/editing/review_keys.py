@@ -1,5 +1,5 @@
-"""The keyboard review scheme, declared once: the Review menu and Help > Keyboard shortcuts
-are both built from REVIEW_KEYS, so the help can never drift from the real keys.
+"""The keyboard review scheme, declared once: the Review menu's actions are built from
+REVIEW_KEYS, and Help > Keyboard shortcuts reads those actions, so the help cannot drift.
 
 Scheme: plain letters act (J/K move, A accept, R reject, I include, U/C/D/X status),
 capital letters rate reliability (Shift+B then 2 types "B2"), digits rate credibility,
@@ -45,15 +45,3 @@ def _build() -> list[ReviewKey]:
 
 REVIEW_KEYS = _build()
 
-# Keys that are not review actions but belong in the help all the same.
-OTHER_KEYS = (
-    ("Ctrl+O", "Open an article or a .briefing project"),
-    ("Ctrl+S / Ctrl+Shift+S", "Save / Save As project"),
-    ("Ctrl+E", "Export the Word briefing"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / Redo"),
-    ("Ctrl+F, F3, Shift+F3, Esc", "Find in the article, next, previous, close"),
-    ("Ctrl++ / Ctrl+- / Ctrl+0", "Zoom the article in / out / reset"),
-    ("Ctrl+R", "Re-analyse the current article"),
-    ("Ctrl+,", "Settings: pipeline, author, mark, theme, colours"),
-    ("Ctrl+Q", "Quit"),
-)

@@ -1,7 +1,9 @@
-"""The find bar under the article (Ctrl+F): type to find, Enter/F3 next, Shift+F3 previous."""
+"""The find bar under the article (Ctrl+F): type to find, Enter/F3 next, Shift+Enter/Shift+F3
+previous, Esc closes."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
@@ -31,9 +33,19 @@ class FindBar(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(close)
         self.edit.textEdited.connect(lambda _t: self.find(1, from_start=True))
-        self.edit.returnPressed.connect(lambda: self.find(1))
-        QShortcut(QKeySequence("Escape"), self.edit, self.close_bar)
-        QShortcut(QKeySequence("Shift+Return"), self.edit, lambda: self.find(-1))
+        # Keys of the find box only. Help > Keyboard shortcuts lists them under this bar's
+        # title, each with its description (what's this).
+        self.setWindowTitle("Find bar")
+        for keys, text, slot in (
+            (("Return", "Enter"), "Next match", lambda: self.find(1)),
+            (("Shift+Return", "Shift+Enter"), "Previous match", lambda: self.find(-1)),
+            (("Escape",), "Close the find bar", self.close_bar),
+        ):
+            shortcut = QShortcut(self.edit)
+            shortcut.setKeys([QKeySequence(k) for k in keys])
+            shortcut.setWhatsThis(text)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         self.hide()
 
     def open_bar(self) -> None:

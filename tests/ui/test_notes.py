@@ -4,26 +4,16 @@ Edit menu; the reading view's margin marks noted paragraphs; notes survive save 
 """
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QHelpEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QPlainTextEdit,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QToolTip, QWidget
 
 from briefing_app.document import correction_commands as cc
 from briefing_app.document.commands import AddSourceCommand
-from briefing_app.ui.dialogs import note as note_dialog
 from briefing_app.ui.editing import corrections
 from support.window_text import select_text
 
 NEEDLE = "emergency legislation"
-CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def answer(monkeypatch, text):
@@ -208,72 +198,3 @@ def test_a_note_on_another_source_brings_that_source_into_view(noted, handmade):
     noted.notes_panel.select_note(doc.briefing.notes[0].id)
     assert view.source_id == first_id
 
-
-def _in_note_dialog(qtbot, drive):
-    """Run `drive(dialog)` on the note dialog once it is the modal window; a failing check
-    still closes it, so the test fails instead of hanging in the dialog's loop."""
-    seen = []
-
-    def run():
-        # Keys reach a dialog's shortcuts (Ctrl+Enter) once it is the active window.
-        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
-                        and QApplication.activeModalWidget().isActiveWindow(), timeout=5000)
-        dialog = QApplication.activeModalWidget()
-        try:
-            seen.append(dialog.objectName())
-            drive(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
-
-
-def test_the_note_dialog_shows_the_passage_wraps_and_takes_ctrl_enter(analyzed, qtbot):
-    shown = {}
-
-    def drive(dialog):
-        shown["passage"] = dialog.findChild(QLabel, "notePassage").text()
-        edit = dialog.findChild(QPlainTextEdit, "noteText")
-        qtbot.keyClicks(edit, "Ask the ministry which cargo the emergency rules let through "
-                              "first, and for how long they would apply")
-        qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter is a new line, not OK
-        qtbot.keyClicks(edit, "and who signs them")
-        shown["lines"] = edit.document().firstBlock().layout().lineCount()
-        qtbot.keyClick(edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-
-    seen = _in_note_dialog(qtbot, drive)
-    start, end = select_text(analyzed, NEEDLE)
-    analyzed.article.setFocus()
-    qtbot.keyClick(analyzed.article, Qt.Key.Key_N, CTRL_SHIFT)
-    assert seen == ["noteDialog"]
-    assert shown["passage"] == f"“{NEEDLE}”"
-    assert shown["lines"] > 1  # the long first line wraps in the box
-    note = analyzed.doc.briefing.notes[-1]
-    assert note.text.endswith("would apply\nand who signs them")
-    assert (note.start, note.end) == (start, end)
-
-
-def test_a_long_passage_is_shortened_and_escape_adds_no_note(analyzed, qtbot, monkeypatch):
-    monkeypatch.setattr(note_dialog, "PASSAGE_LIMIT", 100)  # the hand-made article is short
-    shown = {}
-
-    def drive(dialog):
-        shown["passage"] = dialog.findChild(QLabel, "notePassage").text()
-        qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "noteText"), "never kept")
-        qtbot.keyClick(dialog.findChild(QPlainTextEdit, "noteText"), Qt.Key.Key_Escape)
-        shown["open"] = dialog.isVisible()
-
-    _in_note_dialog(qtbot, drive)
-    text = analyzed.doc.briefing.sources[0].text
-    start = text.index("Chancellor")
-    select_text(analyzed, text[start:text.index("legislation") + len("legislation")])
-    count = analyzed.doc.undo_stack.count()
-    analyzed.article.setFocus()
-    qtbot.keyClick(analyzed.article, Qt.Key.Key_N, CTRL_SHIFT)
-    assert shown["open"] is False
-    assert analyzed.doc.undo_stack.count() == count and analyzed.doc.briefing.notes == []
-    passage = shown["passage"]
-    assert passage.startswith("“Chancellor Markus Vollrath said") and passage.endswith("…”")
-    assert len(passage) <= 102 and "\n" not in passage

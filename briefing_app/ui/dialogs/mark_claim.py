@@ -4,7 +4,9 @@ The cue, the source and the stance come pre-picked (domain.claim_guess: the repo
 of the sentence that governs the selection, its subject, the cue's stance). The cue list is
 short: the sentence's lexicon words. While the dialog is open the reading view stays live:
 a click on a word there picks it as the cue, or picks the actor mentioned there as the
-source (the "A click picks" choice, Alt+U / Alt+O); every field is reachable by keyboard.
+source (the "A click picks" choice, Alt+E / Alt+R); every field is reachable by keyboard.
+Each mnemonic is one letter of its own: OK and Cancel hold Alt+O and Alt+C, and a letter
+two widgets share only moves the focus between them.
 """
 
 from __future__ import annotations
@@ -73,8 +75,8 @@ class ClaimDialog(QDialog):
         self.stance.addItems(STANCES)
         self.cue.currentIndexChanged.connect(self._cue_changed)
         self._cue_changed()
-        self.pick_cue = QRadioButton("c&ue", self)
-        self.pick_source = QRadioButton("s&ource actor", self)
+        self.pick_cue = QRadioButton("cu&e", self)
+        self.pick_source = QRadioButton("sou&rce actor", self)
         self.pick_cue.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.pick_cue)
@@ -90,7 +92,7 @@ class ClaimDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(label)
         form.addRow("&Source actor", self.actor)
-        form.addRow("&Cue", self.cue)
+        form.addRow("C&ue", self.cue)
         form.addRow("S&tance", self.stance)
         form.addRow("A click in the text picks", picks)
         form.addRow(buttons)

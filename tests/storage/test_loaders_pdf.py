@@ -16,6 +16,7 @@ from briefing_app.storage.readers.pdf_furniture import (
     is_page_number,
 )
 from briefing_app.storage.readers.pdf_lines import Line
+from briefing_app.storage.readers.pdf_reader import article_text
 from briefing_app.storage.readers.pdf_reflow import (
     hyphenated_words,
     joined,
@@ -60,10 +61,23 @@ def test_pdf_text_is_reflowed_into_paragraphs(tmp_path):
     assert source.notes == []
 
 
-def test_pdf_without_title_uses_file_stem(tmp_path):
+def test_pdf_without_title_takes_its_heading(tmp_path):
     path = tmp_path / "no-title.pdf"
-    path.write_bytes(make_pdf([ARTICLE_PAGE]))
-    assert load_path(path).title == "no-title"
+    path.write_bytes(make_pdf([ARTICLE_PAGE], info={"Author": "A. Writer"}))
+    assert load_path(path).title == "Ports brace for a longer strike"
+
+
+@pytest.mark.parametrize("first", [
+    "The union said on Monday that the strike would go on.",  # a sentence
+    "By Anna Kovac, port correspondent",  # a byline
+    "4 March 2025",  # a date line
+    "Dockworkers: what the strike means",  # reads as a heading: the control case
+])
+def test_pdf_without_title_or_heading_uses_file_stem(tmp_path, first):
+    path = tmp_path / "no-title.pdf"
+    path.write_bytes(make_pdf([[first, "", *ARTICLE_PAGE[1:]]]))
+    heading = first == "Dockworkers: what the strike means"
+    assert load_path(path).title == (first if heading else "no-title")
 
 
 FULL = "a line that fills the column up to its right margin, so the next word wraps"
@@ -125,6 +139,21 @@ def test_headline_in_a_larger_font_stays_one_paragraph():
     body = _column(FULL, "end.", top=680)
     assert _paragraphs(headline + body) == [
         "Syldavian dockworkers extend the strike again", FULL + " end."]
+
+
+def test_the_title_is_the_larger_headline_under_a_masthead():
+    masthead = [_line("Klow Daily Courier", bottom=760)]
+    headline = [_line("Syldavian dockworkers extend their strike as talks with the Klow",
+                      bottom=730, size=24, chars=7),
+                _line("port operator collapse for a third time", bottom=702, size=24, chars=7)]
+    body = _column(FULL, FULL + ".", FULL, "end.", gaps={2}, top=670)
+    _text, _date, _left_out, title = article_text([masthead + headline + body])
+    # The masthead is the first line, in the body's size: the larger headline is the title,
+    # shortened at a word to a title's length.
+    assert title == ("Syldavian dockworkers extend their strike as talks with the Klow port "
+                     "operator collapse…")
+    _text, _date, _left_out, title = article_text([body])
+    assert title == ""  # body text only: the loader falls back to the file name
 
 
 def test_a_sentence_running_over_a_page_break_stays_one_paragraph():

@@ -112,3 +112,11 @@ def test_centred_headline_first_line_indents_and_justified_text(tmp_path):
                 for line in page_lines(page.get_textpage())]
     assert set(ends) & {"-", "\x02", "\ufffe"}  # a line did break at a hyphen
     assert source.published == ""  # no date printed, and the file's own is not used
+
+
+def test_a_page_without_a_title_is_named_by_its_headline(tmp_path):
+    # Printed from a page with no <title>, the PDF's metadata has no Title: the headline,
+    # set larger than the body, names it (shortened at a word), not the masthead above it.
+    source = load_path(_print(tmp_path, _page().replace("<title>Strike in Klow</title>", "")))
+    assert source.title == ("Syldavian dockworkers extend their strike as talks with the Klow "
+                            "port operator collapse…")

@@ -58,6 +58,10 @@ def suggest_merges(briefing: Briefing, dismissed: set[frozenset[str]] = frozense
     """Pairs of the briefing's named actors likely one; the one with more mentions stays.
     `dismissed` holds the pairs (as frozensets of ids) the analyst said are not one."""
     actors = [a for a in briefing.actors if a.kind in _NAMED_KINDS]
+    # Each name cleaned once, not once per pair: a long article's hundred actors make
+    # five thousand pairs, and this runs on the GUI thread whenever the actors change.
+    bare = {a.id: _clean(a.name).replace(".", "") for a in actors}
+    acronyms = {a.id: acronym_of(a.name) for a in actors if not _is_acronym(a.name)}
     found = []
     for n, a in enumerate(actors):
         for b in actors[n + 1:]:
@@ -68,8 +72,7 @@ def suggest_merges(briefing: Briefing, dismissed: set[frozenset[str]] = frozense
                 found.append(MergeSuggestion(keep.id, other.id, "same surname"))
                 continue
             for short, long in ((a, b), (b, a)):
-                if _is_acronym(short.name) and not _is_acronym(long.name) and \
-                        _clean(short.name).replace(".", "") == acronym_of(long.name):
+                if short.id not in acronyms and bare[short.id] == acronyms.get(long.id):
                     found.append(MergeSuggestion(long.id, short.id,
                                                  f"acronym of {_clean(long.name)}"))
                     break

@@ -15,6 +15,22 @@ _EVENTS = re.compile("[\U00010000-\U0010ffff]|\r\n")
 _BLOCK_BREAK = re.compile("\r\n|[\r\n\u2029]")
 
 
+_last: tuple[str, OffsetMap] | None = None  # the map made last, for the text it was made of
+
+
+def offset_map(text: str) -> OffsetMap:
+    """The map of `text`, made once: a reader thread makes it for a long article it has just
+    read (~10 ms at 100,000 words), so the GUI thread only picks it up when it shows it."""
+    global _last
+    last = _last  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is text:
+        return last[1]
+    made = OffsetMap(text)
+    if text:  # an empty view in between (the source list changing) must not evict it
+        _last = (text, made)
+    return made
+
+
 class OffsetMap:
     """Converts between code points of `text` and positions in a QTextDocument holding it."""
 

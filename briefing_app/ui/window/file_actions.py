@@ -87,11 +87,17 @@ class FileActionsMixin:
     def _open_article(self, path: str) -> bool:
         from briefing_app.document.intake import admit_source  # not for the first frame
         from briefing_app.storage.readers.load import load_path
+        from briefing_app.ui.reading.offsets import offset_map
         from briefing_app.ui.window.busy import run_busy
 
         limits = self.settings.input_limits()
-        source = run_busy(self, "Reading the article…", lambda: load_path(path, **limits),
-                          cancellable=True)
+
+        def read():
+            source = load_path(path, **limits)
+            offset_map(source.text)  # made here, off the GUI thread, for the view
+            return source
+
+        source = run_busy(self, "Reading the article…", read, cancellable=True)
         admission = admit_source(self.doc, self.analysis, source, path)
         if not admission.is_new:
             self.statusBar().showMessage(f"{Path(path).name} is already open.", 5000)

@@ -59,6 +59,9 @@ def serve(jobs, replies, pipeline: str) -> None:
             pass
     _reply(replies, ("hello", os.getpid()))
     child = _Child(replies)
+    from briefing_app.domain import places
+
+    places.prepare()  # first, while the process is small: see places.prepare
     child.pipeline(pipeline)  # the warm-up: before any job asks for it
     while True:
         try:

@@ -1,11 +1,13 @@
 """Guessing the kind of an actor the analyst marks by hand, from its words: what the engine
 already called the same words in this briefing, the shape of a state's or an organisation's
-name, and plural people nouns that name an unnamed source or a group."""
+name, the place library's countries, and plural people nouns that name an unnamed source
+or a group."""
 
 from __future__ import annotations
 
 import re
 
+from briefing_app.domain import places
 from briefing_app.domain.model import Briefing
 
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
@@ -68,8 +70,8 @@ def shape_kind(text: str) -> str:
     if last in ORGANISATION_SUFFIXES or text.rstrip().lower().endswith(
             tuple(ORGANISATION_SUFFIXES)):
         return "organisation"
-    if any(w in STATE_WORDS for w in words):
-        return "state"
+    if any(w in STATE_WORDS for w in words) or places.state_for(text):
+        return "state"  # "the Republic of Syldavia"; "ROK", "S. Korea", "the Kremlin"
     if any(w in ORGANISATION_HEADS for w in words):
         return "organisation"
     if last in UNNAMED_NOUNS:

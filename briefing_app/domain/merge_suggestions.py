@@ -1,5 +1,6 @@
 """Which actors of a briefing are likely one, and what the merged actor should be called:
-pairs with the same surname or where one is the other's acronym, and the name and kind a
+pairs with the same surname, where one is the other's acronym, or two names of one
+country in the place library ('ROK' and 'South Korea'), and the name and kind a
 merge pre-chooses (the most common proper name of their mentions, the kind that fits)."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from briefing_app.domain import places
 from briefing_app.domain.kind_guess import shape_kind
 from briefing_app.domain.model import Actor, Briefing
 
@@ -61,6 +63,7 @@ def suggest_merges(briefing: Briefing, dismissed: set[frozenset[str]] = frozense
     # Each name cleaned once, not once per pair: a long article's hundred actors make
     # five thousand pairs, and this runs on the GUI thread whenever the actors change.
     bare = {a.id: _clean(a.name).replace(".", "") for a in actors}
+    countries = {a.id: places.country_key(a.name) for a in actors if a.kind != "person"}
     acronyms = {a.id: acronym_of(a.name) for a in actors if not _is_acronym(a.name)}
     found = []
     for n, a in enumerate(actors):
@@ -70,6 +73,11 @@ def suggest_merges(briefing: Briefing, dismissed: set[frozenset[str]] = frozense
             keep, other = (a, b) if len(a.mentions) >= len(b.mentions) else (b, a)
             if a.kind == b.kind == "person" and _surname_pair(a, b):
                 found.append(MergeSuggestion(keep.id, other.id, "same surname"))
+                continue
+            country = countries.get(a.id)
+            if country and country == countries.get(b.id):
+                found.append(MergeSuggestion(keep.id, other.id,
+                                             f"both name {places.country_name(country)}"))
                 continue
             for short, long in ((a, b), (b, a)):
                 if short.id not in acronyms and bare[short.id] == acronyms.get(long.id):

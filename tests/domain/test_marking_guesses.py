@@ -40,7 +40,8 @@ def test_a_selection_without_words_snaps_to_nothing():
     ("Klow Shipping Ltd.", "organisation"), ("Syltrans plc", "organisation"),
     ("the Republic of Syldavia", "state"), ("officials", "unnamed"),
     ("senior analysts", "unnamed"), ("the protesters", "group"), ("SDU", "organisation"),
-    ("Anna Kovac", "person"),
+    ("Anna Kovac", "person"), ("ROK", "state"), ("S. Korea", "state"),
+    ("the Kremlin", "state"),
 ])
 def test_the_shape_of_a_name_gives_its_kind(words, kind):
     assert shape_kind(words) == kind

@@ -59,3 +59,21 @@ def test_a_country_merged_keeps_its_short_name_as_a_state():
 
 def test_a_person_keeps_the_full_name():
     assert preferred_name_and_kind(briefing(), ["kovac", "anna"]) == ("Anna Kovac", "person")
+
+
+def test_two_names_of_one_country_in_the_place_library_are_suggested():
+    source = make_source("s2", ["ROK envoys met. South Korea said no. South Korea waited."])
+    korea = Actor("kr", "South Korea", "state",
+                  mentions=[mention(source, "South Korea"), mention(source, "South Korea", 1)])
+    rok = Actor("rok", "ROK", "organisation", mentions=[mention(source, "ROK")])
+    found = suggest_merges(Briefing(sources=[source], actors=[rok, korea]))
+    assert found == [MergeSuggestion("kr", "rok", "both name South Korea")]
+    assert preferred_name_and_kind(Briefing(sources=[source], actors=[rok, korea]),
+                                   ["kr", "rok"]) == ("South Korea", "state")
+
+
+def test_a_person_named_like_a_country_is_no_country():
+    source = make_source("s3", ["Jordan said yes. Jordan closed its border."])
+    person = Actor("p", "Jordan", "person", mentions=[mention(source, "Jordan")])
+    state = Actor("j", "Jordan", "state", mentions=[mention(source, "Jordan", 1)])
+    assert suggest_merges(Briefing(sources=[source], actors=[person, state])) == []

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from briefing_app.domain import places
 from briefing_app.errors import BriefingError
 from briefing_app.storage.formats import (
     OPEN_FILTER,
@@ -74,6 +75,7 @@ class FileActionsMixin:
             # Stamped before it is read: a write in between makes the stamp older than what
             # was read, so the next save asks once too often rather than once too few.
             stamp = stamp_file(path)
+            places.prepare_countries()  # for merge suggestions, as an article's read() does
             return load_project(path), stamp
 
         # First: a bad file must not cost a save question.
@@ -95,6 +97,8 @@ class FileActionsMixin:
         def read():
             source = load_path(path, **limits)
             offset_map(source.text)  # made here, off the GUI thread, for the view
+            # Merge suggestions look the actors up in them when the analysis lands.
+            places.prepare_countries()
             return source
 
         source = run_busy(self, "Reading the article…", read, cancellable=True)

@@ -124,6 +124,15 @@ def test_edit_through_the_panel_undoes_and_redoes(noted, monkeypatch, qtbot):
     assert noted.article.noted_paragraphs == {4: ["Call the harbour master"]}
 
 
+def test_editing_a_note_shows_the_passage_it_is_on(noted, monkeypatch, qtbot):
+    passages = []
+    monkeypatch.setattr(corrections, "ask_text",
+                        lambda *_args, passage="", **_kw: passages.append(passage))
+    noted.notes_panel.select_note(noted.doc.briefing.notes[-1].id)
+    qtbot.mouseClick(noted.notes_panel.buttons["edit"], Qt.MouseButton.LeftButton)
+    assert passages == [NEEDLE]
+
+
 def test_cancelling_the_edit_changes_nothing(noted, monkeypatch, qtbot):
     panel = noted.notes_panel
     panel.select_note(noted.doc.briefing.notes[-1].id)

@@ -167,8 +167,11 @@ class NotesPanel(QWidget):
 
     def edit_note(self) -> None:
         note = self._note()
+        source = note and self._doc.briefing.source(note.source_id)
+        # The passage the note is on, as Add Note shows it; a free note has none.
+        passage = " ".join(source.text[note.start:note.end].split()) if source else ""
         text = note and corrections.ask_text(self, "Edit note", "Note:", note.text,
-                                              multiline=True)
+                                              multiline=True, passage=passage)
         if text and text != note.text:
             self._doc.push(cc.edit_note(self._doc, note.id, text))
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from briefing_app import APP_NAME, __version__
-from briefing_app.errors import BriefingError, ExportError
+from briefing_app.errors import BriefingError, ExportError, RegisterError
 from briefing_app.logs import start_logging
 from briefing_app.storage.formats import is_project
 from briefing_app.storage.word.output_path import briefing_output_path
@@ -98,6 +98,7 @@ def _export_parser(sub) -> None:
     parser.add_argument("--mark", help='handling mark, e.g. "TLP:AMBER"')
     parser.add_argument("--title", help="the briefing's title")
     parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
+    _register_options(parser)
 
 
 def _corroborate_parser(sub) -> None:
@@ -109,6 +110,13 @@ def _corroborate_parser(sub) -> None:
     parser.add_argument("--json", action="store_true",
                         help="JSON (briefing-app/corroboration@1)")
     parser.add_argument("--model", help="an installed spaCy pipeline package or pipeline folder")
+    _register_options(parser)
+
+
+def _register_options(parser) -> None:
+    from briefing_app.corroborate_cli import add_register_options
+
+    add_register_options(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -342,10 +350,16 @@ def export_command(args) -> int:
     except ExportError as error:
         _fail(args.output, error)
         return EXIT_BAD_INPUT
-    from briefing_app.corroborate_cli import InputError
+    from briefing_app.corroborate_cli import InputError, apply_requested, requested_register
 
     try:
+        entries = requested_register(args)
+    except RegisterError as error:
+        _fail("register", error)
+        return EXIT_BAD_INPUT
+    try:
         briefing = briefing_for_export(args.inputs, args.model)
+        apply_requested(briefing, entries)
         # A project's articles are inputs as well: a .docx source must survive its export.
         output = briefing_output_path(output, inputs + [s.path for s in briefing.sources
                                                        if s.path])

@@ -3,8 +3,11 @@
 `briefing_from_files` builds one briefing from articles and .briefing projects (the first
 project keeps its title and prose; articles are analysed, their actors merged across
 sources); `export` and `corroborate` both use it. `corroborate` prints where the sources
-agree and disagree, as JSON (briefing-app/corroboration@1) or a readable summary. Its
-output depends only on its inputs.
+agree and disagree, as JSON (briefing-app/corroboration@1) or a readable summary.
+
+The analyst's actor register is read only when `--register` (or `--register-file`) is
+given, so without it the output depends only on the inputs. A register that is asked for
+and cannot be used stops the command: its output would silently differ from the one asked.
 """
 
 from __future__ import annotations
@@ -20,10 +23,46 @@ from briefing_app.domain.corroboration import (
     corroborate,
 )
 from briefing_app.domain.model import Briefing
-from briefing_app.errors import BriefingError
+from briefing_app.errors import BriefingError, RegisterError
 from briefing_app.storage.formats import is_project
 
 SCHEMA = "briefing-app/corroboration@1"
+NO_REGISTER = ("There is no actor register at {path}; the window makes one when it learns a "
+               "correction or imports a file (Edit > Actor Register).")
+
+
+def add_register_options(parser) -> None:
+    parser.add_argument("--register", action="store_true",
+                        help="match the actors to your actor register (Edit > Actor Register "
+                             "in the window): known aliases merge, kinds and roles come from "
+                             "it; a missing or damaged register stops the command (exit 2)")
+    parser.add_argument("--register-file", type=Path, metavar="PATH",
+                        help="the same with the register file at PATH")
+
+
+def requested_register(args) -> list | None:
+    """The entries of the register the command line asked for, or None when it asked for
+    none; RegisterError (one sentence) when that register cannot be read."""
+    from briefing_app.storage.register import Register, default_path
+
+    if not (args.register or args.register_file):
+        return None
+    path = args.register_file or default_path()
+    if not path.is_file():  # opening would make a new, empty one
+        raise RegisterError(NO_REGISTER.format(path=path))
+    register = Register.open(path)
+    try:
+        return register.entries()
+    finally:
+        register.close()
+
+
+def apply_requested(briefing: Briefing, entries: list | None) -> None:
+    """Give the engine's actors what the register knows, as the window does on analysis."""
+    from briefing_app.domain.register_match import apply_register
+
+    if entries:
+        apply_register(briefing, entries)
 
 
 class InputError(Exception):
@@ -153,10 +192,15 @@ def _short(text: str, limit: int = 110) -> str:
 def corroborate_command(args, limits: dict, model: str | None, fail) -> int:
     """Run `briefing-app corroborate`; `fail(path, error)` prints the one-line error."""
     try:
+        entries = requested_register(args)  # before the analysis: a refusal costs no wait
         briefing = briefing_from_files(args.files, model, limits)
+    except RegisterError as error:
+        fail("register", error)
+        return 2
     except InputError as error:
         fail(error.path, error)
         return 2
+    apply_requested(briefing, entries)
     result = corroboration_json(briefing, corroborate(briefing))
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else summary(result))
     return 0

@@ -146,6 +146,14 @@ class _Child:
 
 
 # ------------------------------------------------------------------------ the GUI side
+def _whole(reply: tuple, parts: dict[str, list], spares: dict[str, list]) -> tuple:
+    """The "finished" reply with the result and its spare copy put together from the parts."""
+    shell: Analysis = reply[2]
+    analysis = dataclasses.replace(shell, **parts)
+    spare = dataclasses.replace(shell, warnings=list(shell.warnings), **spares)
+    return ("finished", reply[1], analysis, spare)
+
+
 class WorkerProcess:
     """One spawned child running `serve`: start, send, stop; replies go to `on_reply`.
 
@@ -245,10 +253,7 @@ class WorkerProcess:
                     spares[reply[2]].extend(pickle.loads(reply[3]))
                     continue
                 if reply[0] == "finished":
-                    shell: Analysis = reply[2]
-                    analysis = dataclasses.replace(shell, **parts)
-                    spare = dataclasses.replace(shell, warnings=list(shell.warnings), **spares)
-                    reply = ("finished", reply[1], analysis, spare)
+                    reply = _whole(reply, parts, spares)
                 if reply[0] in ("finished", "failed"):
                     parts = {"actors": [], "claims": []}
                     spares = {"actors": [], "claims": []}
@@ -257,6 +262,9 @@ class WorkerProcess:
                     gc.freeze()
                     arriving.close()
                 self._tell(reply)
+                # Not held while the next reply is awaited: a baseline briefing adopts the
+                # spare, and the result itself (a 100,000-word article's, ~10 MB) can go.
+                del reply
         self._replies.close()
         self._tell(("gone",))  # the GUI thread joins the child: one thread reaps it
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import sys
 
+from make_screenshots import DOCS, _settle, _wait_for
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.app import create_main_window
 from briefing_app.paths import sample_path
-from make_screenshots import DOCS, _settle, _wait_for
 
 CLAIM = "the union would not resume talks until the operators put a written proposal"
 

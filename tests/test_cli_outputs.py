@@ -13,7 +13,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefing_app.cli import main, result_names
+from briefing_app.analyze_cli import result_names
+from briefing_app.cli import main
 from briefing_app.storage import atomic
 from briefing_app.storage.project_file import save_project
 from support.briefing_builders import sample_briefing

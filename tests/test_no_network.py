@@ -2,8 +2,8 @@
 
 
 
-from briefing_app.cli import briefing_for_export
 from briefing_app.domain.model import Rating
+from briefing_app.export_cli import briefing_for_export
 from briefing_app.storage.project_file import load_project, save_project
 from briefing_app.storage.word.export import export_briefing
 

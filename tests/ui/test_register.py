@@ -1,5 +1,5 @@
 """The actor register in a real window on the real engine: a merge is learnt, the next
-briefing's actors follow it (undoably, unreviewed), and a bbrden register stops nothing."""
+briefing's actors follow it (undoably, unreviewed), and a broken register stops nothing."""
 
 import pytest
 from PySide6.QtCore import Qt

@@ -267,3 +267,110 @@ def test_a_cancelled_file_choice_does_nothing(window, qtbot, filled, monkeypatch
     _click(qtbot, _button(dialog, "importRegister"))
     _click(qtbot, _button(dialog, "exportRegister"))
     assert dialog.message.text() == "" and len(_stored()) == 3
+
+
+def _answer(monkeypatch, answer: str) -> list[str]:
+    """Answer the unsaved-changes question with `answer`, recording who it was about."""
+    asked = []
+    monkeypatch.setattr(register_dialog, "ask_unsaved",
+                        lambda _parent, name: asked.append(name) or answer)
+    return asked
+
+
+def test_escape_with_unsaved_changes_asks_and_save_keeps_them(
+        window, qtbot, filled, monkeypatch):
+    asked = _answer(monkeypatch, "save")
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "Ottokar Wendt")
+    _type_over(qtbot, dialog.role, "chief fire officer")
+    qtbot.keyClick(dialog.role, Qt.Key.Key_Escape)
+    assert asked == ["Ottokar Wendt"] and not dialog.isVisible()
+    assert ("Ottokar Wendt", "person", ["Wendt"], "chief fire officer", "Klow Fire Service",
+            "") in _stored()
+
+
+def test_closing_without_changes_asks_nothing(window, qtbot, filled, monkeypatch):
+    asked = _answer(monkeypatch, "cancel")
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "Ottokar Wendt")
+    _click(qtbot, _button(dialog, "closeRegister"))
+    assert asked == [] and not dialog.isVisible()
+
+
+def test_cancel_keeps_the_dialog_and_the_typing(window, qtbot, filled, monkeypatch):
+    asked = _answer(monkeypatch, "cancel")
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "South Korea")
+    _type_over(qtbot, dialog.note, "ROK in Syldavian papers")
+    _click(qtbot, _button(dialog, "closeRegister"))
+    assert asked == ["South Korea"] and dialog.isVisible()
+    _click_row(qtbot, dialog, "Ottokar Wendt")  # leaving for another row is asked too
+    assert asked == ["South Korea"] * 2
+    assert dialog.current().name == "South Korea"  # the choice went back
+    assert dialog.note.text() == "ROK in Syldavian papers"
+    assert ("South Korea", "state", ["ROK", "S. Korea"], "", "", "Republic of Korea") \
+        in _stored()
+
+
+def test_another_row_after_discard_shows_it_and_stores_nothing(
+        window, qtbot, filled, monkeypatch):
+    asked = _answer(monkeypatch, "discard")
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "South Korea")
+    _type_over(qtbot, dialog.name, "Korea")
+    _click_row(qtbot, dialog, "Ottokar Wendt")
+    assert asked == ["South Korea"]
+    assert dialog.name.text() == "Ottokar Wendt" and dialog.current().name == "Ottokar Wendt"
+    assert sorted(_stored()) == sorted(_fields(ENTRIES))
+
+
+def test_save_on_leaving_saves_the_edited_entry_and_moves_on(
+        window, qtbot, filled, monkeypatch):
+    asked = _answer(monkeypatch, "save")
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "Klow Port Authority")
+    _type_over(qtbot, dialog.name, "Port of Klow")
+    _click_row(qtbot, dialog, "South Korea")
+    assert asked == ["Klow Port Authority"]
+    assert "Port of Klow" in [row[0] for row in _stored()]
+    assert dialog.current().name == "South Korea" and dialog.name.text() == "South Korea"
+
+
+def test_searching_never_wipes_what_is_being_typed(window, qtbot, filled, monkeypatch):
+    asked = _answer(monkeypatch, "save")
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "Ottokar Wendt")
+    _type_over(qtbot, dialog.affiliation, "Klow Fire and Rescue")
+    dialog.search.setFocus()
+    qtbot.keyClicks(dialog.search, "o")
+    assert dialog.affiliation.text() == "Klow Fire and Rescue" and asked == []
+    _click(qtbot, _button(dialog, "saveEntry"))
+    assert ("Ottokar Wendt", "person", ["Wendt"], "fire chief", "Klow Fire and Rescue", "") \
+        in _stored()
+
+
+def test_a_new_entry_left_unsaved_is_asked_about_by_its_name(
+        window, qtbot, monkeypatch):
+    asked = _answer(monkeypatch, "save")
+    dialog = _open(window, qtbot)
+    _click(qtbot, _button(dialog, "newEntry"))
+    qtbot.keyClicks(dialog.name, "Borduria")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert asked == ["Borduria"] and _stored() == [("Borduria", "state", [], "", "", "")]
+
+
+def test_the_question_is_a_real_box_and_escape_cancels(window, qtbot, filled):
+    dialog = _open(window, qtbot)
+    _click_row(qtbot, dialog, "Ottokar Wendt")
+    _type_over(qtbot, dialog.role, "chief")
+    seen = []
+
+    def answer_escape():
+        box = QApplication.activeModalWidget()
+        seen.append(box.text() if isinstance(box, QMessageBox) else box)
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, answer_escape)
+    _click(qtbot, _button(dialog, "closeRegister"))
+    assert seen == ["Save your changes to Ottokar Wendt?"] and dialog.isVisible()
+    assert dialog.role.text() == "chief"

@@ -2,8 +2,9 @@
 added or deleted at a time, imported from and exported to CSV or JSON for a team.
 
 The register lives outside any briefing, so these edits are not on a briefing's undo
-stack; a delete asks first. File choices and the question go through module-level
-functions, so tests answer them without a modal dialog.
+stack; a delete asks first, and leaving an entry with unsaved changes (another row, New
+Entry, Import, Close) asks whether to save them. File choices and the questions go through
+module-level functions, so tests answer them without a modal dialog.
 
 Keyboard: typing in the list searches, Enter edits the chosen entry (Enter in a field
 saves it), Delete deletes it, Escape closes. No button is a default button: Enter in a
@@ -59,8 +60,22 @@ def confirm_delete(parent, name: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_unsaved(parent, name: str) -> str:
+    """'save', 'discard' or 'cancel' for the unsaved changes to entry `name`."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, "Unsaved changes", f"Save your changes to {name}?",
+        buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(answer, "cancel")
+
+
 def _entries_word(count: int) -> str:
     return f"{count} {'entry' if count == 1 else 'entries'}"
+
+
+def _fields(entry: RegisterEntry) -> tuple:
+    return (entry.name, entry.kind, list(entry.aliases), entry.role, entry.affiliation,
+            entry.note)
 
 
 class _ListKeys(QObject):
@@ -106,6 +121,9 @@ class RegisterDialog(QDialog):
         self.resize(820, 560)
         self.register, self.settings = register, settings
         self.entries: list[RegisterEntry] = []
+        # The entry the fields show: a save updates it, whichever row is chosen meanwhile.
+        self.shown = RegisterEntry("", "state")
+        self._refreshing = False
         self.search = QLineEdit(self, placeholderText="Search names, aliases, roles, notes…")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
@@ -116,7 +134,7 @@ class RegisterDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
-        self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
+        self.table.currentCellChanged.connect(self._row_changed)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit_current())
         keys = _ListKeys(self)
         self.table.installEventFilter(keys)
@@ -182,6 +200,52 @@ class RegisterDialog(QDialog):
             row.addWidget(self._button(name, text, slot))
         return row
 
+    def _row_changed(self, row: int, _column: int, previous: int, _previous_column: int) -> None:
+        target = self.entries[row].id if 0 <= row < len(self.entries) else None
+        if self._refreshing or (target is not None and target == self.shown.id):
+            return
+        if not self.settle():
+            # Cancelled: the chosen row goes back to the entry still being edited.
+            self._choose(previous)
+            return
+        # A save reloads the list, so the row asked for is found again by its entry.
+        self._choose(next((n for n, e in enumerate(self.entries) if e.id == target), row))
+        self._show(self.table.currentRow())
+
+    def _choose(self, row: int) -> None:
+        """Make `row` the chosen one without treating it as the analyst's move."""
+        self._refreshing = True
+        self.table.setCurrentCell(row, 0 if row >= 0 else -1)
+        self._refreshing = False
+
+    def edited(self) -> RegisterEntry:
+        """The shown entry as the fields have it now."""
+        aliases = [" ".join(a.split()) for a in self.aliases.text().split(ALIAS_SEPARATOR)
+                   if a.strip()]
+        return RegisterEntry(" ".join(self.name.text().split()), self.kind.currentText(),
+                             aliases, self.role.text().strip(),
+                             self.affiliation.text().strip(), self.note.text().strip(),
+                             self.shown.id)
+
+    def has_unsaved(self) -> bool:
+        edited, shown = self.edited(), self.shown
+        if shown.id is None and not edited.name:
+            return False  # an untouched new entry, or one only given a kind
+        return _fields(edited) != _fields(shown)
+
+    def settle(self) -> bool:
+        """Before leaving the shown entry: True to go on (saved or discarded), False to stay."""
+        if not self.has_unsaved():
+            return True
+        answer = ask_unsaved(self, self.shown.name or self.edited().name or "the new entry")
+        if answer == "save":
+            return self.save_entry()
+        return answer == "discard"
+
+    def reject(self) -> None:
+        if self.settle():
+            super().reject()
+
     def _search_changed(self) -> None:
         current = self.current()
         self.refresh(select_id=current.id if current else None)
@@ -202,8 +266,9 @@ class RegisterDialog(QDialog):
         self.table.resizeColumnsToContents()
         row = next((n for n, e in enumerate(self.entries) if e.id == select_id),
                    min(row, len(self.entries) - 1))
-        self.table.setCurrentCell(row, 0 if row >= 0 else -1)
-        self._show(row)
+        self._choose(row)
+        if not self.has_unsaved():  # a search never wipes what the analyst is typing
+            self._show(row)
         self.setWindowTitle(f"Actor register ({_entries_word(len(self.entries))}"
                             f"{' found' if self.search.text().strip() else ''})")
         if not self.entries and not self.search.text().strip() and not self.message.text():
@@ -215,6 +280,7 @@ class RegisterDialog(QDialog):
 
     def _show(self, row: int) -> None:
         entry = self.entries[row] if 0 <= row < len(self.entries) else RegisterEntry("", "state")
+        self.shown = entry
         self.entry_box.setTitle("Entry" if entry.id is not None else "New entry")
         self.name.setText(entry.name)
         self.kind.setCurrentText(entry.kind)
@@ -235,30 +301,29 @@ class RegisterDialog(QDialog):
         self.name.selectAll()
 
     def new_entry(self) -> None:
+        if not self.settle():
+            return
         self.table.clearSelection()
-        self.table.setCurrentCell(-1, -1)
+        self._choose(-1)
         self._show(-1)
         self.name.setFocus()
 
-    def save_entry(self) -> None:
-        name = " ".join(self.name.text().split())
-        if not name:
+    def save_entry(self) -> bool:
+        """Save the fields to the shown entry (a new one if none); False when it could not."""
+        entry = self.edited()
+        if not entry.name:
             self.say("Give the entry a name first.")
-            return
-        aliases = [" ".join(a.split()) for a in self.aliases.text().split(ALIAS_SEPARATOR)
-                   if a.strip()]
-        current = self.current()
-        entry = RegisterEntry(name, self.kind.currentText(), aliases, self.role.text().strip(),
-                              self.affiliation.text().strip(), self.note.text().strip(),
-                              current.id if current else None)
+            return False
         try:
-            self.register.save(entry)
+            saved = self.register.save(entry)
         except RegisterError as error:
             self.say(str(error))
-            return
-        self.say(f"Saved {name}.")
-        self.refresh(select_id=entry.id)
+            return False
+        self.say(f"Saved {saved.name}.")
+        self.shown = saved
+        self.refresh(select_id=saved.id)
         self.table.setFocus()
+        return True
 
     def delete_entry(self) -> None:
         entry, row = self.current(), self.table.currentRow()
@@ -270,10 +335,14 @@ class RegisterDialog(QDialog):
             self.say(str(error))
             return
         self.say(f"Deleted {entry.name}.")
+        if self.shown.id == entry.id:
+            self._show(-1)  # its unsaved changes went with it
         self.refresh(row=row)  # the entry that took its place is chosen
         self.table.setFocus()
 
     def import_file(self) -> None:
+        if not self.settle():
+            return
         path = ask_open_path(self)
         if not path:
             return

@@ -124,12 +124,25 @@ def _place_kinds() -> dict:
     for city in cache.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             kinds.setdefault(_norm(city["name"]), "city")
+            for short in _initials_aliases(city):
+                kinds.setdefault(short, "city")
     for name in capitals:
         kinds[name] = "capital"
     for name in alias:
         if not name.startswith("code:"):
             kinds[name] = "country"
     return kinds
+
+
+def _initials_aliases(city: dict) -> list[str]:
+    """A city's upper-case alternate names that are the initials of one of its own names
+    ("NYC" for "New York City", "LA" for "Los Angeles"); the other upper-case alternate
+    names are mostly airport codes, which news does not use for the city."""
+    long_names = [city["name"]] + [n for n in city.get("alternatenames", []) if " " in n]
+    initials = {"".join(w[0] for w in n.split()) for n in long_names
+                if all(w[:1].isupper() for w in n.split())}
+    return [_norm(n) for n in city.get("alternatenames", [])
+            if n.isupper() and n.isalpha() and 2 <= len(n) <= 4 and n in initials]
 
 
 def prepare() -> None:

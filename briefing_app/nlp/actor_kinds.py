@@ -34,10 +34,19 @@ ABSTRACT_HEADS = frozenset(
     "agreement offer offers threat threats warning warnings support opposition pressure "
     "criticism response reaction reactions policy policies action actions campaign "
     "presence role participation refusal insistence claims claim assessment assessments "
-    "data evidence findings analysis surge rise fall increase decline".split())
+    "data evidence findings analysis surge rise fall increase decline question questions "
+    "idea ideas notion argument arguments issue issues".split())
+# Words after a phrase's head noun: "the survey [by ...]", "the push [for ...]".
+_AFTER_HEAD = re.compile(r"\s(?:of|from|by|for|in|on|at|with|about|to|that|which|who|"
+                         r"indicating|showing)\s")
+# Abstract heads that also name the people behind them: "his campaign said", "the opposition".
+_BODY_HEADS = frozenset({"campaign", "opposition"})
 # After an abstract head, the person or body it comes from: "statements from the minister".
 _FROM = re.compile(r"\b(?:from|by|of)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+# Initials only, three letters or more: "FBI", "F.B.I.", "NATO" (two-letter ones are often
+# US states: "NY", "D.C.").
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){3,}")
 _PERSON_NOUNS = frozenset({"official", "diplomat", "analyst", "source", "minister"})
 # Offices one person holds: "the Bordurian interior minister" is that person.
 _OFFICES = frozenset("minister president chancellor premier ambassador governor mayor "
@@ -48,11 +57,22 @@ UNCERTAIN_SHARE = 0.67
 def described_source(text: str, start: int, end: int, affiliation: str):
     """The actor a described source phrase names: itself, the person or body after an
     abstract head ("statements from the Bordurian interior minister" -> "the Bordurian
-    interior minister"), or None for an abstract phrase that names nobody ("the push for a
-    settlement"). Returns (text, start, end, affiliation) or None."""
+    interior minister") or before it ("the ministry's statement" -> "the ministry"), or
+    None for an abstract phrase that names nobody ("the push for a settlement", "the
+    landmark 31-page agreement"). Returns (text, start, end, affiliation) or None."""
     words = [w.lower() for w in _WORD.findall(text)]
     content = [w for w in words if w not in ("a", "an", "the", "some", "its", "their")]
-    if not content or content[0].rstrip("'s’") not in ABSTRACT_HEADS:
+    if not content:
+        return text, start, end, affiliation
+    # The head noun ends the phrase before its first preposition or clause.
+    before = _AFTER_HEAD.split(" " + " ".join(content) + " ")[0].split()
+    head = before[-1] if before else content[0]
+    if content[0].rstrip("'s’") not in ABSTRACT_HEADS:
+        if head in ABSTRACT_HEADS and head not in _BODY_HEADS and head != content[0]:
+            owner = re.search(r"^(.*?)(?:'s|’s)\s", text)
+            if owner and len(owner.group(1).split()) <= 4:
+                return owner.group(1), start, start + len(owner.group(1)), affiliation
+            return None
         return text, start, end, affiliation
     found = _FROM.search(text)
     if not found:
@@ -76,7 +96,7 @@ def repair(cluster, named: bool) -> None:
     last = words[-1] if words else ""
     if cluster.kind == "unnamed":
         # The head comes before a preposition: "officials at State Department" are people.
-        head_words = re.split(r"\s(?:at|of|from|in|for|with|on)\s", " " + " ".join(words) + " ")
+        head_words = re.split(r"\s(?:at|of|from|in|for|with|on|by)\s", " " + " ".join(words) + " ")
         head = (head_words[0].split() or [""])[-1].rstrip("'s’")
         if head in ORGANISATION_HEADS:
             cluster.kind, confirmed = "organisation", True  # "Borduria's interior ministry"
@@ -113,6 +133,9 @@ def _repair_named(cluster, words: list[str], last: str) -> bool:
         if cluster.kind in ("person", "group", "organisation"):
             cluster.kind = "state"  # a city, river or port acts as a place, never a person
         return cluster.kind == "state"
+    if cluster.kind == "state" and _ACRONYM.fullmatch(name.replace(" ", "")):
+        cluster.kind = "organisation"  # initials no place library knows: "the F.B.I."
+        return True
     return cluster.kind == "state" and names.state_for(name) is not None
 
 

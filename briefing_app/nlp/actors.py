@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing_app.domain.kind_guess import ORGANISATION_HEADS, ORGANISATION_SUFFIXES
 from briefing_app.nlp import names
 
 _LABEL_KIND = {
@@ -34,6 +35,12 @@ _STOP_NAMES = {
     "facebook",
     "god",
 }
+
+
+# Lowercase nouns for what a person is, beyond the titles: "chief strategist Guy Cecil".
+_ROLE_NOUNS = frozenset(
+    "strategist pollster aide consultant operative columnist reporter correspondent "
+    "editor activist organizer organiser manager".split())
 
 
 @dataclass
@@ -75,6 +82,8 @@ def collect(doc, base: int) -> list[RawMention]:
             and ent.root.head.pos_ in ("NOUN", "PROPN")
         ):
             continue  # "German officials": an affiliation, not a group actor
+        if kind == "organisation" and _titled_person(ent):
+            kind = "person"
         role, affiliation = _role_and_affiliation(ent) if kind == "person" else ("", "")
         start, end = ent.start_char, ent.end_char
         # Keep the possessive out of the mention; the clean name is what users see.
@@ -88,6 +97,22 @@ def collect(doc, base: int) -> list[RawMention]:
             )
         )
     return found
+
+
+def _titled_person(ent) -> bool:
+    """'Priorities USA chief strategist Guy Cecil': two or three capitalised words labelled
+    ORG straight after a lowercase title or role noun are the person who holds it."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    words = [w.lower().strip(".,") for w in ent.text.split()]
+    return (
+        before.pos_ == "NOUN" and before.is_lower
+        and (before.lower_ in names.TITLES or before.lower_ in _ROLE_NOUNS)
+        and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in ent.text.split())
+        and not any(w in ORGANISATION_HEADS or w in ORGANISATION_SUFFIXES for w in words)
+        and names.state_for(ent.text) is None
+    )
 
 
 def _role_and_affiliation(ent) -> tuple[str, str]:
@@ -146,7 +171,7 @@ def cluster(mentions: list[RawMention]) -> list[Cluster]:
 
 def _canonical_key(mention: RawMention) -> str | None:
     k = names.key(mention.text)
-    if k in _STOP_NAMES or not k:
+    if k in _STOP_NAMES or not k or names.names_no_actor(mention.text, mention.kind):
         return None
     if mention.kind in ("state", "organisation", "group"):
         state = names.state_for(mention.text)
@@ -186,8 +211,11 @@ def _merge_short_forms(groups: dict[str, list[RawMention]], order: list[str]) ->
         target = _surname_owner(by_surname.get(k, []), groups)
         if target is None and not by_surname.get(k):
             # "Kim" for "Kim Jong Un": family name first, the one full name it opens.
+            # A lone given name the model labelled a body ("Bernie") joins too: a body is
+            # never named by a person's first name alone.
             openers = [f for f in full_names if f in groups and f.split()[0] == k]
-            target = openers[0] if len(openers) == 1 and _mostly(groups[k], "person") else None
+            lone = len(openers) == 1 and not _mostly(groups[k], "state")
+            target = openers[0] if lone else None
         if target is None and k in long_forms and long_forms[k] in groups:
             target = long_forms[k]
         if target and target != k:
@@ -204,7 +232,12 @@ def _merge_titled_bodies(groups: dict[str, list[RawMention]], order: list[str]) 
               and not _mostly(groups[k], "person")]
     for k in sorted(bodies, key=len, reverse=True):
         for other in sorted(bodies, key=len):
-            if other != k and other in groups and k in groups and k.endswith(" " + other):
+            if other == k or other not in groups or k not in groups:
+                continue
+            # "University of North Carolina" and "Bank of England" are not the place they
+            # end with: a name that ends "of <other>" belongs to <other>, it is not it.
+            owned = k[: -len(other)].rstrip().endswith(" of")
+            if k.endswith(" " + other) and not owned:
                 groups[other].extend(groups.pop(k))
                 break
 

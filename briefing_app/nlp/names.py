@@ -215,6 +215,22 @@ TITLES = {
     "coach",
 }
 
+# Last words of names for what actors sign, pass or hold, never for an actor: "the North
+# American Free Trade Agreement", "the Paris Accord", "the Second Amendment".
+NON_ACTOR_HEADS = frozenset(
+    "agreement agreements treaty accord accords act pact amendment doctrine summit "
+    "championship championships olympics referendum".split())
+# Beliefs and attitudes named alone: "Islam", "Islamophobia", "Communism".
+_IDEA_WORDS = frozenset({"islam", "christianity", "sharia"})
+_IDEA_ENDINGS = ("ism", "phobia")
+# Abbreviated ranks and titles: a name that ends with one lost the person after it
+# ("Navy Capt." of "Navy Capt. Jeff Davis").
+_TITLE_ABBREVIATIONS = frozenset(
+    "capt sgt lt col gen adm cpl maj cmdr pvt sen rep gov dr mr mrs ms prof rev".split())
+# Function words a name keeps in lower case; capitalised they mark a headline in title case
+# ("San Bernardino Terror Suspect Named By Police").
+_HEADLINE_WORDS = frozenset("by to is are was were with on at as from into after over".split())
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -241,6 +257,26 @@ def state_for(text: str) -> str | None:
     # Then the field library: any country by short, official or informal name or code,
     # and every capital ("S. Korea", "ROK", "Republic of Korea" -> South Korea).
     return found or places.state_for(clean_name(text))
+
+
+def names_no_actor(text: str, kind: str) -> bool:
+    """Whether a name the model labelled is a kind of phrase that never names an actor: a
+    treaty, law or event, a belief, a title fragment, a 'pro-'/'anti-' adjective, a
+    headline in title case, or a 'person' with digits in the name ('Anderson Cooper 360')."""
+    words = strip_article(clean_name(text)).split()
+    if not words:
+        return True
+    lowered = [w.lower().strip(".,") for w in words]
+    if lowered[0].startswith(("pro-", "anti-")):
+        return True
+    if len(words) > 1 and lowered[-1] in NON_ACTOR_HEADS | _TITLE_ABBREVIATIONS:
+        return True
+    if len(words) == 1 and (lowered[0] in _IDEA_WORDS or lowered[0].endswith(_IDEA_ENDINGS)):
+        return True
+    if len(words) >= 3 and any(w in _HEADLINE_WORDS and o[:1].isupper()
+                               for w, o in zip(lowered[1:], words[1:])):
+        return True
+    return kind == "person" and any(ch.isdigit() for ch in text)
 
 
 def acronym(text: str) -> str:

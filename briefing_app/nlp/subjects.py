@@ -6,7 +6,8 @@ Each rule takes the cue verb and returns its speaker, NO_SPEAKER when its constr
 settles that there is none, or None when the construction is not there. SUBJECT_RULES
 lists them in the order they are tried; the first that answers wins:
 
-  nominal_subject, passive_agent, surname_as_adverb, share_of_people, inverted_speaker,
+  made_thing_relative, nominal_subject, passive_agent, surname_as_adverb, share_of_people,
+  inverted_speaker,
   bare_clause_subject, speaker_in_opening_phrase, subjectless_root,
   gerund_after_preposition, purpose_infinitive,
   object_control, reporter_of_reported_clause, controller_subject, maker_of_made_thing,
@@ -15,6 +16,7 @@ lists them in the order they are tried; the first that answers wins:
 
 from __future__ import annotations
 
+from briefing_app.domain.kind_guess import GROUP_NOUNS, ORGANISATION_HEADS, UNNAMED_NOUNS
 from briefing_app.nlp import spans
 from briefing_app.nlp.lexicon import CUE_VERBS, MADE_THINGS, UNNAMED_SOURCE_NOUNS
 from briefing_app.nlp.records import Seg
@@ -22,6 +24,9 @@ from briefing_app.nlp.records import Seg
 # Dependents next to a cue verb that are its subject misparsed ("Jolly said", "4 in 10 say").
 _STRAY_SUBJECT_DEPS = ("advmod", "npadvmod", "dep", "nummod", "compound")
 FINITE_OR_GERUND = ("VBD", "VBZ", "VBP", "VBG")
+# Capitalised words after "said" that name a time, not a speaker: '"...," said Monday'.
+_NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL")
+_CLOSE_QUOTES = ("”", '"', "''", "’", "'")
 
 
 class _NoSpeaker:
@@ -35,9 +40,28 @@ class _NoSpeaker:
 NO_SPEAKER = _NoSpeaker()
 
 
+def made_thing_relative(verb):
+    """The one who ran the article a relative clause makes speak: "The Herald ran a piece
+    that noted ..." gives "Herald", not the piece."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children
+    ):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() not in MADE_THINGS or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+
+
 def nominal_subject(verb):
-    """The verb's own subject: "The mayor said the harbour will reopen." gives "mayor"."""
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    """The verb's own subject: "The mayor said the harbour will reopen." gives "mayor". Of
+    two, a name after a description is the description's apposition the parser split off:
+    "One farmer backing the plan, Tomas Vidal, said" gives "Vidal"."""
+    found = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(found) == 2 and found[0].pos_ == "NOUN" and found[1].pos_ == "PROPN":
+        return found[1]
+    return found[0] if found else None
 
 
 def passive_agent(verb):
@@ -70,13 +94,27 @@ def inverted_speaker(verb):
     """The speaker after the verb parsed as an adverb: '"...," said Okafor.' gives
     "Okafor"."""
     right = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if right is None or not right.text.istitle() or right.ent_type_ in _NOT_SPEAKERS:
+        return None
     if (
-        right is not None and right.head.i == verb.i and right.dep_ in ("advmod", "npadvmod")
-        and right.pos_ == "PROPN" and right.text.istitle()
+        right.head.i == verb.i and right.dep_ in ("advmod", "npadvmod")
+        and right.pos_ == "PROPN"
         and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
     ):
         return right
+    if _after_closing_quote(verb) and (right.pos_ == "PROPN" or right.dep_ == "advmod"):
+        # Right after a quotation the name after "said" is its speaker, however the parser
+        # hung it ('"...," said Skelly, explaining', '"...," said David Brock, a ...').
+        while right.dep_ == "compound" and right.head.i == right.i + 1:
+            right = right.head
+        return right
     return None
+
+
+def _after_closing_quote(verb) -> bool:
+    """The verb comes right after a closing quotation mark (and a comma before it)."""
+    before = [t for t in verb.doc[max(0, verb.i - 2):verb.i] if not t.is_space]
+    return bool(before) and before[-1].text in _CLOSE_QUOTES
 
 
 def bare_clause_subject(verb):
@@ -165,10 +203,18 @@ def reporter_of_reported_clause(verb):
 
 def controller_subject(verb):
     """The subject of the clause the verb hangs on: "He left, saying that ...", "Yellen is
-    likely to stress" (through the adjective), "She smiled and said ..."."""
-    if verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb):
-        return _or_no_speaker(subject_of(verb.head))
-    return None
+    likely to stress" (through the adjective), "She smiled and said ...". A participle
+    right after someone who could speak, on a clause whose subject could not, is theirs:
+    "The interview ended with Marek asking ..." gives "Marek"."""
+    if not (verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb)):
+        return None
+    subject = subject_of(verb.head)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (_is_participle(verb) and before is not None and before.dep_ in ("pobj", "dobj")
+            and _may_speak(before) and before.pos_ != "PRON"
+            and subject is not None and not _may_speak(subject)):
+        return before
+    return _or_no_speaker(subject)
 
 
 def maker_of_made_thing(verb):
@@ -184,11 +230,22 @@ def maker_of_made_thing(verb):
 
 
 def modified_noun(verb):
-    """The noun a participle describes: "a group calling for a ban" gives "group"."""
-    return verb.head if _on_noun(verb) else None
+    """The noun a participle describes: "a group calling for a ban" gives "group". An
+    event that cannot speak is its holder's: "opened a rally blasting the plan" gives
+    the one who opened it."""
+    if not _on_noun(verb):
+        return None
+    noun = verb.head
+    if not _may_speak(noun) and not _body_of_people(noun) and noun.pos_ == "NOUN" \
+            and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        holder = subject_of(noun.head)
+        if holder is not None and holder.lower_ not in ("it", "that", "which", "this"):
+            return holder
+    return noun
 
 
 SUBJECT_RULES = (
+    made_thing_relative,
     nominal_subject,
     passive_agent,
     surname_as_adverb,
@@ -213,8 +270,16 @@ def subject_of(verb):
     for rule in SUBJECT_RULES:
         found = rule(verb)
         if found is not None:
-            return None if found is NO_SPEAKER else found
+            return None if found is NO_SPEAKER else _named_apposition(found)
     return None
+
+
+def _named_apposition(token):
+    """A description with a name set beside it speaks by that name: "the other speaker on
+    the stage, former mayor Ilse Brandt, said" gives "Brandt"."""
+    if token.pos_ != "NOUN":
+        return token
+    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
 
 
 def source_of(verb, subject) -> list[Seg] | None:
@@ -257,6 +322,12 @@ def _may_speak(noun) -> bool:
         or noun.lower_ in UNNAMED_SOURCE_NOUNS
         or noun.lemma_.lower() in UNNAMED_SOURCE_NOUNS
     )
+
+
+def _body_of_people(noun) -> bool:
+    """A noun for people or a body of them ("a group", "the farmers", "the union")."""
+    words = {noun.lower_, noun.lemma_.lower()}
+    return bool(words & (ORGANISATION_HEADS | UNNAMED_NOUNS | GROUP_NOUNS))
 
 
 def _or_no_speaker(token):

@@ -11,6 +11,7 @@ from briefing_app.nlp.subjects import (
     controller_subject,
     gerund_after_preposition,
     inverted_speaker,
+    made_thing_relative,
     maker_of_made_thing,
     modified_noun,
     nominal_subject,
@@ -29,6 +30,8 @@ from tests.nlp.rule_helpers import cue, deciding, listed_order
 
 # (rule, sentence, cue word, the speaker the rule gives: a token's text or None for NO_SPEAKER).
 CASES = [
+    (made_thing_relative, "The Klow Herald recently ran a piece that noted the port would "
+     "lose money.", "noted", "Herald"),
     (nominal_subject, "The mayor said the harbour will reopen.", "said", "mayor"),
     (passive_agent, "The ban was announced by the ministry.", "announced", "ministry"),
     (surname_as_adverb, '"The harbour will reopen in May," Viguerie notes.', "notes",
@@ -102,6 +105,36 @@ def test_a_purpose_infinitive_gives_way_to_an_object_who_could_speak(nlp):
                "tell")
     assert purpose_infinitive(verb) is None
     assert subject_of(verb) is None
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    # Two subjects: the name after the description is its apposition, split off.
+    ("One farmer backing the plan, Tomas Vidal of Klow, said he had called 100 neighbours.",
+     "said", "Vidal"),
+    # A participle right after someone who could speak, on a clause of an event.
+    ("The interview ended with Marek asking the minister whether she would resign.",
+     "asking", "Marek"),
+    # A participle on an event someone held is the holder's.
+    ("Tuesday, the Syldavian premier opened a Klow rally blasting the opposition.",
+     "blasting", "premier"),
+    # A description with a name beside it speaks by the name.
+    ("The other speaker on the stage, former mayor Ilse Brandt, drew a contrast, saying "
+     "that the tax was not to be dismissed.", "saying", "Brandt"),
+    # Right after a quotation, the name after "said" however the parser hung it.
+    ("“Having the harbour board on our side is valuable,” said Skelly, explaining he had "
+     "worked with them.", "said", "Skelly"),
+    ('"What is shaping up is a battle for the harbour," said Anna Kolar, a port confidant '
+     "who heads the dockers.", "said", "Kolar"),
+    # ... but a body of people named by a noun speaks itself.
+    ("She met a group calling for a ban.", "calling", "group"),
+])
+def test_repaired_speakers(nlp, text, word, expected):
+    assert subject_of(cue(nlp, text, word)).text == expected
+
+
+def test_a_day_after_said_is_no_speaker(nlp):
+    assert inverted_speaker(cue(nlp, '"The talks are over," said Monday a spokesman.',
+                                "said")) is None
 
 
 def test_a_noun_no_one_made_is_the_speaker_itself(nlp):

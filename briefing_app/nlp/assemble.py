@@ -142,7 +142,7 @@ def build_analysis(
         cluster = register.clusters[index]
         if cluster.kind == "organisation" and pronouns.could_be_person(cluster.name):
             cluster.kind = "person"  # "Ingrid Solberg-Aas ... she": a person the model missed
-    register.quoted = sorted(
+    register.quoted = _union(
         seg for c in raw_claims if c.kind == "direct_quote" for seg in c.content
     )
     raw_claims = _dedupe(raw_claims)
@@ -211,6 +211,18 @@ def _facts(text: str, raw: RawClaim, register: _Register,
             between += register.spans[index][2] != actor_index
             index += 1
     return confidence.facts_of(text, raw, kind, register.quoted, between)
+
+
+def _union(segments) -> list[tuple[int, int]]:
+    """Sorted, separate spans covering `segments`: two claims can quote the same words, so
+    a lookup by bisection must not meet one span inside another."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(segments):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _dedupe(raw_claims: list[RawClaim]) -> list[RawClaim]:

@@ -25,7 +25,7 @@ from briefing_app.nlp.lexicon import (
 from briefing_app.nlp.quotes import overlapping
 from briefing_app.nlp.records import RawClaim, Seg
 from briefing_app.nlp.stance_words import adjective_claim, noun_claim
-from briefing_app.nlp.subjects import source_of, subject_of
+from briefing_app.nlp.subjects import source_of, speaker_and_rule
 
 # How an aside of the author's, set off by a comma, hangs in the content ("..., who leads").
 _ASIDE_DEPS = {"relcl", "appos", "advcl"}
@@ -109,7 +109,7 @@ def _through_colon(tokens: list) -> list:
 
 def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     lemma = verb.lemma_.lower()
-    subject = subject_of(verb)
+    subject, rule = speaker_and_rule(verb)
     if lemma in RAISING_VERBS:
         return _raising_claim(verb, subject, base)
     tokens = spans.trim(sorted(content_of(verb, lemma), key=lambda t: t.i))
@@ -141,6 +141,7 @@ def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
         cue_lemma=lemma,
         source_root=subject.idx + base if subject is not None else None,
         source_is_pronoun=subject is not None and subject.pos_ == "PRON",
+        source_by=rule if subject is not None else "",
     )
 
 

@@ -16,6 +16,7 @@ UNMEASURED and the flag "no_cue".
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -40,8 +41,11 @@ FLAG_FACTS = ("pronoun_source", "source_inside_quote", "closing_attribution",
 FEATURES = (
     "direct", "split_quote", "support", "low_support", "no_source", "unnamed_source",
     "described_source", "state_source", "generic_stance", "speech_cue", "cue_noun",
-    "short_content", "neuter_pronoun", "named_between", *FLAG_FACTS,
+    "short_content", "neuter_pronoun", "named_between", "inferred_source", *FLAG_FACTS,
 )
+# Subject rules that read the verb's own subject or agent; the others infer the speaker
+# through another verb, a noun or a repaired parse.
+_OWN_SUBJECT_RULES = ("nominal_subject", "passive_agent")
 # The verbs and nouns that report speech itself; other cues ("want", "plan", "show") make
 # claims the corpus often does not count, or counts with another source.
 SPEECH_CUES = {
@@ -101,6 +105,8 @@ def facts_of(text: str, raw: RawClaim, actor_kind: str | None, quoted: list[Seg]
         facts["no_source"] = 1.0
         return facts
     facts["pronoun_source"] = float(raw.source_is_pronoun)
+    facts["inferred_source"] = float(bool(raw.source_by)
+                                     and raw.source_by not in _OWN_SUBJECT_RULES)
     facts["named_between"] = float(named_between > 0)
     facts["source_not_an_actor"] = float(actor_kind is None)
     facts["unnamed_source"] = float(actor_kind == "unnamed")
@@ -113,12 +119,19 @@ def facts_of(text: str, raw: RawClaim, actor_kind: str | None, quoted: list[Seg]
         actor_kind == "unnamed" and head_word not in lexicon.UNNAMED_SOURCE_NOUNS
         and head_word.rstrip("s") not in lexicon.UNNAMED_SOURCE_NOUNS)
     at = raw.source_root
-    facts["source_inside_quote"] = float(any(s < at < e for s, e in quoted))
+    facts["source_inside_quote"] = float(_inside(quoted, at))
     first, last = raw.content[0][0], max(e for _s, e in raw.content)
     facts["closing_attribution"] = float(at >= last)
     gap = first - at if at < first else at - last if at > last else 0
     facts["long_distance_source"] = float(gap > LONG_DISTANCE)
     return facts
+
+
+def _inside(quoted: list[Seg], at: int) -> bool:
+    """Whether `at` falls inside one of the sorted, separate quotations: by bisection, as
+    a long article has thousands of both claims and quotations."""
+    index = bisect.bisect_right(quoted, (at, math.inf)) - 1
+    return index >= 0 and quoted[index][0] < at < quoted[index][1]
 
 
 def judge(facts: dict[str, float] | None,

@@ -19,6 +19,8 @@ class RawClaim:
     cue_lemma: str = ""
     source_root: int | None = None  # char offset of the source's head word
     source_is_pronoun: bool = False
+    # The subject rule that found a cue verb's speaker (nlp/subjects.py), "" otherwise.
+    source_by: str = ""
     hedges: list[Seg] = field(default_factory=list)
     origin: str = "rules"  # "rules", "tagger" or "both" (nlp/combine.py)
     # The tagger's mean content probability over the content's words; None without a tagger.

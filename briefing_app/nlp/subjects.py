@@ -159,7 +159,9 @@ def gerund_after_preposition(verb):
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
         return None
     governor = verb.head.head
-    if governor.dep_ == "acomp" and governor.head.i != governor.i:
+    # Through the adjective: "is vocal in opposing", "has been the most aggressive in denouncing".
+    if governor.dep_ in ("acomp", "attr") and governor.pos_ == "ADJ" \
+            and governor.head.i != governor.i:
         governor = governor.head
     # "accused him of lying": the saying is the object's, not the subject's.
     target = verb.head.lower_ in ("for", "of", "against") and any(
@@ -208,7 +210,14 @@ def controller_subject(verb):
     "The interview ended with Marek asking ..." gives "Marek"."""
     if not (verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb)):
         return None
-    subject = subject_of(verb.head)
+    governor = verb.head
+    if verb.dep_ == "conj":
+        # A second verb the parser hung on the first one's complement: in 'She called it
+        # "shameful" and called on leaders to ...' the second "called" hangs on "shameful".
+        while governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("oprd", "acomp",
+                                                                         "attr", "dobj"):
+            governor = governor.head
+    subject = subject_of(governor)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (_is_participle(verb) and before is not None and before.dep_ in ("pobj", "dobj")
             and _may_speak(before) and before.pos_ != "PRON"
@@ -267,11 +276,18 @@ SUBJECT_RULES = (
 def subject_of(verb):
     """The speaker of a cue verb (or None), by the first rule in SUBJECT_RULES that
     applies."""
+    return speaker_and_rule(verb)[0]
+
+
+def speaker_and_rule(verb):
+    """(speaker or None, the name of the rule that decided, "" when none did): a speaker
+    found through another verb or a repair is less sure than the verb's own subject."""
     for rule in SUBJECT_RULES:
         found = rule(verb)
         if found is not None:
-            return None if found is NO_SPEAKER else _named_apposition(found)
-    return None
+            speaker = None if found is NO_SPEAKER else _named_apposition(found)
+            return speaker, rule.__name__
+    return None, ""
 
 
 def _named_apposition(token):

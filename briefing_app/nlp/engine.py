@@ -32,9 +32,12 @@ _SENTENCE_END = re.compile(r"[.!?]['\"”’)]?\s+")
 _MAX_MARKS = 200
 # Texts up to this length are parsed once however often they recur; kept Docs stay small.
 _MAX_REUSED = 200
-# Pieces the tagger reads in one call: one call costs less than many small ones, and the
-# Docs waiting for it stay few however long the text.
-_TAGGER_BATCH = 64
+# Pieces the tagger reads in one call, and spaCy parses in one batch: fewer calls cost a
+# little less, but each batch's arrays are held at once (64 pieces took ~44 MB in the
+# tagger, 32 ~23 MB in nlp.pipe), so small batches keep the worker's peak low at no
+# measurable cost in time (benchmarks/ui.md).
+_TAGGER_BATCH = 16
+_PARSE_BATCH = 16
 
 
 class AnalysisCancelled(Exception):
@@ -106,7 +109,7 @@ def _docs(nlp, texts: list[str]) -> Iterator:
                 seen.add(t)
                 yield t
 
-    parsed = nlp.pipe(first_times(), batch_size=32)
+    parsed = nlp.pipe(first_times(), batch_size=_PARSE_BATCH)
     kept = {}
     for t in texts:
         if t not in reused:

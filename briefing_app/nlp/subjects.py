@@ -47,11 +47,7 @@ def made_thing_relative(verb):
         c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children
     ):
         return None
-    noun = verb.head
-    if noun.lemma_.lower() not in MADE_THINGS or noun.dep_ not in ("dobj", "pobj"):
-        return None
-    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+    return _maker_of(verb.head)
 
 
 def nominal_subject(verb):
@@ -231,11 +227,7 @@ def maker_of_made_thing(verb):
     back in an article stating"."""
     if not _on_noun(verb):
         return None
-    noun = verb.head
-    if noun.lemma_.lower() not in MADE_THINGS or noun.dep_ not in ("dobj", "pobj"):
-        return None
-    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
+    return _maker_of(verb.head)
 
 
 def modified_noun(verb):
@@ -344,6 +336,15 @@ def _body_of_people(noun) -> bool:
     """A noun for people or a body of them ("a group", "the farmers", "the union")."""
     words = {noun.lower_, noun.lemma_.lower()}
     return bool(words & (ORGANISATION_HEADS | UNNAMED_NOUNS | GROUP_NOUNS))
+
+
+def _maker_of(noun):
+    """Who made `noun` when it is an ad or article someone ran ("rolled out ads", "in an
+    article"): the subject of the verb it is the object of; None otherwise."""
+    if noun.lemma_.lower() not in MADE_THINGS or noun.dep_ not in ("dobj", "pobj"):
+        return None
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return subject_of(governor) if governor.pos_ in ("VERB", "AUX") else None
 
 
 def _or_no_speaker(token):

@@ -148,11 +148,11 @@ class _WorkerAtFirstFrame(QObject):
         return False
 
     def _start(self) -> None:
-        from briefing_app.document import analysis_worker  # Qt and the standard library only
+        from briefing_app.document import analysis_pool  # Qt and the standard library only
 
-        analysis_worker.start_early(self._window.settings.get("pipeline"))
+        analysis_pool.start_early(self._window.settings.get("pipeline"))
         # A window closed before its contents were built never adopts the process.
-        self._window.destroyed.connect(analysis_worker.stop_early)
+        self._window.destroyed.connect(analysis_pool.stop_early)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,12 +17,13 @@ storage lives here, at the top level, by the layer rules.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 from collections import deque
 from collections.abc import Iterator
 from multiprocessing.connection import wait
 from pathlib import Path
+
+from briefing_app.document.analysis_process import usable_cores
 
 # What a worker sends: (READY, None) once its pipeline is loaded, (FATAL, sentence) when it
 # cannot load it, then one (OK, result dict) or (BAD, sentence) per path it was given.
@@ -37,11 +38,7 @@ class BatchError(Exception):
 
 def default_jobs(files: int) -> int:
     """The cores this process may use, at most one per file."""
-    try:
-        cores = len(os.sched_getaffinity(0))  # a container or taskset may allow fewer
-    except AttributeError:  # Windows and macOS
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, files))
+    return max(1, min(usable_cores(), files))
 
 
 def _size(path: Path) -> int:

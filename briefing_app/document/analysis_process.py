@@ -52,7 +52,8 @@ def serve(jobs, replies, pipeline: str) -> None:
     """The child's whole life: load `pipeline`, then run jobs until the GUI side goes away.
 
     Messages in: ("warm", name), ("job", job_id, pickled Source, name). Replies:
-    ("hello", pid), ("progress", job_id, fraction), ("part", job_id, field, pickled list),
+    ("hello", pid), ("ready", name) once the first pipeline is loaded or known not to load,
+    ("progress", job_id, fraction), ("part", job_id, field, pickled list),
     ("finished", job_id, Analysis without actors and claims),
     ("failed", job_id, message, where for the log).
     """
@@ -67,16 +68,25 @@ def serve(jobs, replies, pipeline: str) -> None:
     from briefing_app.domain import places
 
     places.prepare()  # first, while the process is small: see places.prepare
-    child.pipeline(pipeline)  # the warm-up: before any job asks for it
+    child.warm(pipeline)  # before any job asks for it
+    _reply(replies, ("ready", pipeline))
     while True:
         try:
             message = pickle.loads(jobs.recv_bytes())
         except (EOFError, OSError):  # the GUI side closed its end: nothing more to do
             return
         if message[0] == "warm":
-            child.pipeline(message[1])
+            child.warm(message[1])
         elif message[0] == "job":
             child.run(*message[1:])
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows and macOS
+        return os.cpu_count() or 1
 
 
 def _watch_parent() -> None:
@@ -127,7 +137,7 @@ class _Child:
 
             try:
                 self._pipelines[name] = load_pipeline(name or None)
-            except Exception as error:  # said when a job needs it: a warm-up has no one to tell
+            except Exception as error:  # said when a job needs it (see warm)
                 self._errors[name] = error
                 raise
             finally:
@@ -135,6 +145,15 @@ class _Child:
                 # full garbage collection no longer walks them.
                 gc.freeze()
         return self._pipelines[name]
+
+    def warm(self, name: str) -> None:
+        """Load `name` ahead of the jobs. A pipeline that does not load is said by the first
+        job that needs it (in the user's words: not installed, or broken); raised here it
+        ended the process, and every job failed as a crash."""
+        try:
+            self.pipeline(name)
+        except Exception:  # noqa: BLE001 - kept in _errors, raised again for that job
+            pass
 
     def run(self, job_id: int, source_data: bytes, name: str) -> None:
         try:
@@ -195,7 +214,7 @@ def _whole(reply: tuple, parts: dict[str, list], spares: dict[str, list]) -> tup
 class WorkerProcess:
     """One spawned child running `serve`: start, send, stop; replies go to `on_reply`.
 
-    `on_reply(reply)` is called on the reader thread with ("hello", pid),
+    `on_reply(reply)` is called on the reader thread with ("hello", pid), ("ready", name),
     ("progress", job_id, fraction), ("finished", job_id, Analysis, spare copy),
     ("failed", job_id, message, where) and, once the child has gone, ("gone",).
     """

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.document.analysis_worker import CRASHED, AnalysisRunner
+from briefing_app.document.analysis_pool import CRASHED
+from briefing_app.document.analysis_worker import AnalysisRunner
 from briefing_app.paths import sample_path
 from briefing_app.storage.readers.load import load_path, load_text
 from support.child_env import child_env
@@ -123,17 +124,17 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from briefing_app.app import launch_window
-from briefing_app.document import analysis_worker
+from briefing_app.document import analysis_pool
 from briefing_app.paths import sample_path
 
-spawned = analysis_worker.start_early
+spawned = analysis_pool.start_early
 early = []
 
 def recording(pipeline=""):
     spawned(pipeline)
-    early.append(analysis_worker._early[0].process.pid)
+    early.append(analysis_pool._early[0].process.pid)
 
-analysis_worker.start_early = recording
+analysis_pool.start_early = recording
 window = launch_window([str(sample_path())])
 window.show()
 

@@ -131,14 +131,15 @@ def test_export_then_import_round_trips(tmp_path, suffix):
     out = tmp_path / f"team{suffix}"
     assert export_entries(source, out) == 2
     target = Register.open(tmp_path / "b.sqlite3")
-    assert import_entries(target, out) == 2
+    assert import_entries(target, out).read == 2
 
     def shape(register):
         return [(e.name, e.kind, e.aliases, e.role, e.affiliation, e.note)
                 for e in register.entries()]
 
     assert shape(target) == shape(source)
-    assert import_entries(target, out) == 2  # importing again changes nothing
+    again = import_entries(target, out)  # importing again changes nothing
+    assert again.read == 2 and again.joined == []
     assert shape(target) == shape(source)
 
 
@@ -166,3 +167,23 @@ def test_bad_json_rows_and_files_are_named(tmp_path):
     with pytest.raises(RegisterError):
         import_entries(target, path)
     assert target.entries() == []
+
+
+def test_an_import_that_joins_entries_under_another_name_says_which(tmp_path):
+    """Two entries of a file that share an alias, and one that shares an alias with an
+    entry already there, become one each; the report names every such join, since a shared
+    alias ("Congo") may stand for two different actors."""
+    target = Register.open(tmp_path / "mine.sqlite3")
+    target.save(RegisterEntry("South Korea", "state", ["ROK"]))
+    path = tmp_path / "team.json"
+    path.write_text(json.dumps({"schema": "briefing-app/register@1", "entries": [
+        {"name": "Republic of Korea", "kind": "state", "aliases": ["ROK"]},
+        {"name": "Republic of the Congo", "kind": "state", "aliases": ["Congo"]},
+        {"name": "Democratic Republic of the Congo", "kind": "state", "aliases": ["Congo"]},
+        {"name": "Olaf Bloom", "kind": "person"}]}))
+    report = import_entries(target, path)
+    assert report.read == 4
+    assert report.joined == [("Republic of Korea", ["South Korea"]),
+                             ("Democratic Republic of the Congo", ["Republic of the Congo"])]
+    assert sorted(e.name for e in target.entries()) == [
+        "Democratic Republic of the Congo", "Olaf Bloom", "Republic of Korea"]

@@ -260,6 +260,20 @@ def test_a_bad_import_file_is_one_sentence_and_imports_nothing(
     assert _stored() == before and len(_names(dialog)) == 3
 
 
+def test_an_import_that_joins_an_entry_under_another_name_says_so(
+        window, qtbot, filled, tmp_path, monkeypatch):
+    team = tmp_path / "team.csv"
+    team.write_text("name,kind,aliases\nRepublic of Korea,state,ROK\n", encoding="utf-8")
+    monkeypatch.setattr(register_dialog, "ask_open_path", lambda _parent: str(team))
+    dialog = _open(window, qtbot)
+    _click(qtbot, _button(dialog, "importRegister"))
+    assert dialog.message.text() == (
+        "Imported 1 entry. Some shared a name with another entry and were joined: Republic "
+        "of Korea now also holds South Korea. If two of them are different actors, remove "
+        "the alias from that entry and add the other actor as a new one.")
+    assert "Republic of Korea" in _names(dialog) and "South Korea" not in _names(dialog)
+
+
 def test_a_cancelled_file_choice_does_nothing(window, qtbot, filled, monkeypatch):
     monkeypatch.setattr(register_dialog, "ask_open_path", lambda _parent: "")
     monkeypatch.setattr(register_dialog, "ask_save_path", lambda _parent: "")

@@ -347,11 +347,18 @@ class RegisterDialog(QDialog):
         if not path:
             return
         try:
-            count = import_entries(self.register, path)
+            report = import_entries(self.register, path)
         except RegisterError as error:
             self.say(str(error))
             return
-        self.say(f"Imported {_entries_word(count)}.")
+        said = f"Imported {_entries_word(report.read)}."
+        if report.joined:
+            joins = "; ".join(f"{name} now also holds {', '.join(others)}"
+                              for name, others in report.joined)
+            said += (f" Some shared a name with another entry and were joined: {joins}. If "
+                     "two of them are different actors, remove the alias from that entry and "
+                     "add the other actor as a new one.")
+        self.say(said)
         self.refresh()
 
     def export_file(self) -> None:

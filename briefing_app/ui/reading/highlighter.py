@@ -116,6 +116,12 @@ class SpanHighlighter(QSyntaxHighlighter):
         return [m for m in block if m.start <= offset < m.end]
 
     def highlightBlock(self, text: str) -> None:
+        # Qt calls this for every block whenever the view gets its document back (5,300 at
+        # 100,000 words, the empty lines between paragraphs among them): before any marks
+        # are indexed, and for an empty line, there is nothing to format, and asking Qt
+        # which block this is costs more than the rest of the call.
+        if not text or not self.by_block:
+            return
         marks = self.by_block.get(self.currentBlock().blockNumber())
         if not marks:
             return

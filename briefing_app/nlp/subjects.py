@@ -8,7 +8,7 @@ lists them in the order they are tried; the first that answers wins:
 
   made_thing_relative, nominal_subject, passive_agent, surname_as_adverb, share_of_people,
   inverted_speaker,
-  bare_clause_subject, speaker_in_opening_phrase, subjectless_root,
+  bare_clause_subject, speaker_in_opening_phrase, name_before_comma, subjectless_root,
   gerund_after_preposition, purpose_infinitive,
   object_control, reporter_of_reported_clause, controller_subject, maker_of_made_thing,
   modified_noun
@@ -27,6 +27,8 @@ FINITE_OR_GERUND = ("VBD", "VBZ", "VBP", "VBG")
 # Capitalised words after "said" that name a time, not a speaker: '"...," said Monday'.
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL")
 _CLOSE_QUOTES = ("”", '"', "''", "’", "'")
+# How the parser hangs a sentence-opening name it did not take for the subject.
+_NAME_MISTAKEN_DEPS = ("intj", "advcl", "npadvmod", "dep", "nmod", "appos")
 
 
 class _NoSpeaker:
@@ -143,6 +145,23 @@ def speaker_in_opening_phrase(verb):
     return found[-1] if found else None
 
 
+def name_before_comma(verb):
+    """A name that opens the sentence, set off by a comma, which the parser hung on a verb
+    with no subject as something else: "Trump, meanwhile, was making a pitch" and "Trump,
+    speaking later, did not mention" make "Trump" an interjection or a clause."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children):
+        return None
+    first = next((c for c in verb.lefts if not c.is_punct), None)
+    # A name, whatever part of speech the tagger gave it ("Trump" once came out INTJ).
+    named = first is not None and first.text[:1].isupper() and (
+        first.pos_ == "PROPN" or first.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"))
+    if not named or first.dep_ not in _NAME_MISTAKEN_DEPS \
+            or first.ent_type_ in _NOT_SPEAKERS or first.left_edge.i != verb.sent.start:
+        return None
+    after = verb.doc[first.i + 1] if first.i + 1 < len(verb.doc) else None
+    return first if after is not None and after.text == "," else None
+
+
 def subjectless_root(verb):
     """A main verb with none of the subjects above has no clause to borrow one from:
     "Tell them the harbour is closed." has no speaker."""
@@ -201,12 +220,18 @@ def reporter_of_reported_clause(verb):
 
 def controller_subject(verb):
     """The subject of the clause the verb hangs on: "He left, saying that ...", "Yellen is
-    likely to stress" (through the adjective), "She smiled and said ...". A participle
+    likely to stress" (through the adjective), "She smiled and said ...", "Having
+    announced ..., the judge"; a passive's subject: "Obama is reported to have called". A participle
     right after someone who could speak, on a clause whose subject could not, is theirs:
     "The interview ended with Marek asking ..." gives "Marek"."""
     if not (verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb)):
         return None
     governor = verb.head
+    raised = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+    if verb.dep_ == "xcomp" and raised is not None:
+        # The subject of a passive is the one who does what it complements: "Obama is
+        # reported to have called ...", "She was asked to explain ...".
+        return raised
     if verb.dep_ == "conj":
         # A second verb the parser hung on the first one's complement: in 'She called it
         # "shameful" and called on leaders to ...' the second "called" hangs on "shameful".
@@ -254,6 +279,7 @@ SUBJECT_RULES = (
     inverted_speaker,
     bare_clause_subject,
     speaker_in_opening_phrase,
+    name_before_comma,
     subjectless_root,
     gerund_after_preposition,
     purpose_infinitive,
@@ -362,7 +388,9 @@ def _stray_left(verb):
 
 
 def _is_participle(verb) -> bool:
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    """A participle clause on a verb: "..., saying", and the perfect "Having announced"."""
+    return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "having" for c in verb.children))
 
 
 def _on_noun(verb) -> bool:

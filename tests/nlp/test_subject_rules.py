@@ -14,6 +14,7 @@ from briefing_app.nlp.subjects import (
     made_thing_relative,
     maker_of_made_thing,
     modified_noun,
+    name_before_comma,
     nominal_subject,
     object_control,
     passive_agent,
@@ -45,6 +46,8 @@ CASES = [
     (speaker_in_opening_phrase,
      "In a call with reporters on Tuesday, Col. Marek, a military spokesman, said the raid "
      "was over.", "said", "Marek"),
+    (name_before_comma, "Marek, meanwhile, was making a fresh pitch to the farmers, refusing "
+     "to concede that the harbour would close.", "making", "Marek"),
     (subjectless_root, "Tell them the harbour is closed.", "Tell", None),
     (gerund_after_preposition, "The mayor responded by saying the harbour would reopen.",
      "saying", "mayor"),
@@ -127,6 +130,15 @@ def test_a_purpose_infinitive_gives_way_to_an_object_who_could_speak(nlp):
      "who heads the dockers.", "said", "Kolar"),
     # ... but a body of people named by a noun speaks itself.
     ("She met a group calling for a ban.", "calling", "group"),
+    # Through the clause of a name the parser did not take for the subject.
+    ("Marek, meanwhile, was making a fresh pitch to the farmers, refusing to concede that "
+     "the harbour would close.", "concede", "Marek"),
+    # A perfect participle opening the sentence is the main clause subject's.
+    ("Having announced that he would not close the port, Judge Marek proceeded to read the "
+     "ruling.", "announced", "Marek"),
+    # What a passive complements is done by the passive's subject.
+    ("Minister Olaf Bloom also is reported to have called the plan a fraud.", "called",
+     "Bloom"),
 ])
 def test_repaired_speakers(nlp, text, word, expected):
     assert subject_of(cue(nlp, text, word)).text == expected

@@ -331,7 +331,10 @@ def source_of(verb, subject) -> list[Seg] | None:
 def _reporter_of(clause):
     """The cue verb whose content `clause` is, when the parser hung a participle or a
     second verb on the reported clause: in "Trump argued that a wall would work, saying
-    ..." the one saying is Trump, not the wall."""
+    ..." the one saying is Trump, not the wall; so in "saying that the bill was sound but
+    was waylaid by mistrust - and arguing ..." through the clause's first conjunct."""
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
     inner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if clause.lemma_.lower() in CUE_VERBS and inner is not None and inner.pos_ != "PRON":
         # "they said officials had argued against it, warning ...": the officials warn;

@@ -136,6 +136,10 @@ def test_a_purpose_infinitive_gives_way_to_an_object_who_could_speak(nlp):
     # A perfect participle opening the sentence is the main clause subject's.
     ("Having announced that he would not close the port, Judge Marek proceeded to read the "
      "ruling.", "announced", "Marek"),
+    # A second verb hung on a conjunct of the reported clause is the reporter's.
+    ("Marek pushed back on Thursday, saying that the plan had the right safeguards but was "
+     "sunk by voter mistrust - and arguing that he and Bloom shared the same views.",
+     "arguing", "Marek"),
     # What a passive complements is done by the passive's subject.
     ("Minister Olaf Bloom also is reported to have called the plan a fraud.", "called",
      "Bloom"),

@@ -98,7 +98,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.tints, self.ink = dict(tints), dict(ink)
 
     def index_marks(self, offsets: OffsetMap, marks, by_block: dict[int, list[Mark]],
-                    step: int = 2000) -> Iterator[None]:
+                    step: int = 500) -> Iterator[None]:
         """Add `marks` to the per-block index `by_block`, yielding every `step` marks so
         the caller can spread a long article over several event-loop turns."""
         for n, mark in enumerate(marks, 1):

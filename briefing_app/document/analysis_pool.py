@@ -39,7 +39,11 @@ def start_early(pipeline: str = "") -> None:
     """Spawn the first worker process now, loading `pipeline`; the window's pool adopts it."""
     if _early:
         return
-    _early.append(_Child(pipeline))
+    try:
+        _early.append(_Child(pipeline))
+    except (OSError, RuntimeError) as error:  # the pool tries again when a job needs one
+        log.error("analysis worker could not be started early: %s", error)
+        return
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(stop_early)
@@ -94,6 +98,7 @@ class ProcessPool(QObject):
     failed = Signal(int, str)
     cancelled = Signal(int)
     _cancel_later = Signal(int)  # queued: cancel_all never calls back into its caller
+    _fail_later = Signal(int, str)  # queued: submit never calls back into its caller
 
     def __init__(self, size: int | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -103,6 +108,7 @@ class ProcessPool(QObject):
         self._waiting: list[tuple[int, bytes, str]] = []  # jobs not yet sent
         self._closed = False
         self._cancel_later.connect(self.cancelled, Qt.ConnectionType.QueuedConnection)
+        self._fail_later.connect(self.failed, Qt.ConnectionType.QueuedConnection)
 
     @property
     def pids(self) -> list[int]:
@@ -116,9 +122,12 @@ class ProcessPool(QObject):
         # wrappers, modules and settings live as long as it. Frozen, a full garbage
         # collection skips them; unfrozen, the first ones took 60 ms while an article opened.
         gc.freeze()
-        child = _early.pop() if _early else _Child(self.pipeline)
-        child.adopt(self._on_reply)
-        self._children.append(child)
+        if _early:
+            child = _early.pop()
+            child.adopt(self._on_reply)
+            self._children.append(child)
+        else:
+            self._spawn()
 
     def warm(self, pipeline: str) -> None:
         for child in self._children:  # a pipeline already loaded makes this a no-op there
@@ -149,11 +158,17 @@ class ProcessPool(QObject):
         return stopped
 
     # ------------------------------------------------------------------ internals
-    def _spawn(self) -> _Child:
-        child = _Child(self.pipeline)
+    def _spawn(self) -> bool:
+        """Start one more process; False when the system would not start it (no memory or
+        processes left, a frozen program without freeze_support), said in the log."""
+        try:
+            child = _Child(self.pipeline)
+        except (OSError, RuntimeError) as error:
+            log.error("analysis worker could not be started: %s", error)
+            return False
         child.adopt(self._on_reply)
         self._children.append(child)
-        return child
+        return True
 
     def _end(self, child: _Child, timeout: float = 10.0) -> bool:
         self._children.remove(child)  # first: its late replies are ignored
@@ -184,7 +199,11 @@ class ProcessPool(QObject):
         if self._closed or len(self._children) >= self.size or loading > 1 or (
                 loading and any(child.ready for child in self._children)):
             return
-        self._spawn()
+        if not self._spawn() and not self._children:
+            # Nothing runs and nothing could start: the waiting jobs fail now, not never.
+            failed, self._waiting = [job[0] for job in self._waiting], []
+            for job_id in failed:
+                self._fail_later.emit(job_id, NO_START)
 
     def _on_reply(self, child: _Child, reply: tuple) -> None:
         if child not in self._children:

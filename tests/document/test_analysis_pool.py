@@ -81,3 +81,22 @@ def test_a_pipeline_that_is_not_installed_is_said_and_the_process_stays(qapp, qt
         assert runner.worker_pid == pid  # the same process, not a restarted one
     finally:
         assert runner.shutdown()
+
+
+def test_a_worker_the_system_will_not_start_fails_the_job_with_one_sentence(
+        qapp, qtbot, monkeypatch):
+    from briefing_app.document import analysis_pool
+
+    def refuse(*_args, **_kwargs):
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(analysis_pool, "WorkerProcess", refuse)
+    runner = AnalysisRunner(processes=1)
+    try:
+        with qtbot.waitSignal(runner.failed, timeout=5000) as failed:
+            job_id = runner.submit(load_path(sample_path()))
+            assert job_id  # accepted; it fails on a later turn, not inside submit
+        assert failed.args == [job_id, analysis_pool.NO_START]
+        assert not runner.is_busy() and runner.worker_pids == []
+    finally:
+        assert runner.shutdown()

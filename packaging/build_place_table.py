@@ -17,7 +17,7 @@ from briefing_app.domain import place_table, places  # noqa: E402
 
 
 def main() -> None:
-    target = Path(__file__).resolve().parent.parent / "resources" / "places" / "place_kinds.json"
+    target = place_table.path()  # the repository's resources/ in a checkout
     target.parent.mkdir(exist_ok=True)
     kinds = places.build_place_kinds()
     target.write_text(place_table.dump(kinds, places.CITY_POPULATION), encoding="utf-8")

@@ -40,7 +40,7 @@ def test_reading_view_uses_the_palette(qapp):
     highlighter.install(offsets, by_block)
 
     def drawn() -> dict[str, str]:
-        highlighter.rehighlight()
+        highlighter.rehighlight_block(document.firstBlock())
         return {r.format.property(KIND_PROPERTY): r.format.background().color().name().upper()
                 for r in document.firstBlock().layout().formats()}
 

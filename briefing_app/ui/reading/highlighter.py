@@ -119,13 +119,6 @@ class SpanHighlighter:
         block = self.by_block.get(self.offsets.block_of(offset), [])
         return [m for m in block if m.start <= offset < m.end]
 
-    def rehighlight(self) -> None:
-        """Format every block at once (small documents; the view goes in slices)."""
-        block = self.document.firstBlock()
-        while block.isValid():
-            self.rehighlight_block(block)
-            block = block.next()
-
     def rehighlight_block(self, block) -> None:
         """Draw the block's marks, or clear what it showed; the view repaints it."""
         layout = block.layout()

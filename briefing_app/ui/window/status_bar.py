@@ -50,7 +50,7 @@ class StatusBar(QStatusBar):
     def _on_changed(self, change) -> None:
         if change.kind not in _COUNTED:
             return
-        if change.ids:  # the analyst's own edit: counted at once
+        if change.ids:  # named claims (an edit): counted at once
             self.update_review()
         else:
             self._recount.start()

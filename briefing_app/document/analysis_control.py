@@ -23,6 +23,7 @@ from briefing_app.domain.ops import apply_analysis
 
 class AnalysisController(QObject):
     progress = Signal(str, float)  # source id, fraction done
+    landing = Signal(str)  # source id whose analysis is about to be applied
     landed = Signal(str)  # source id whose analysis was applied
     failed = Signal(str, str)  # source id, message
     stopped = Signal(str)  # source id whose analysis was cancelled
@@ -107,6 +108,7 @@ class AnalysisController(QObject):
         source = self.doc.briefing.source(source_id)
         if source is None or source.sha256 != analysis.sha256:
             return
+        self.landing.emit(source_id)
         if baseline:
             self.doc.apply_baseline(apply_analysis(self.doc.briefing, spare or analysis,
                                                    owned=spare is not None))

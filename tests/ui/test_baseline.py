@@ -92,3 +92,17 @@ def test_pasted_text_is_unsaved_work(window, handmade, qtbot, wait_analyzed):
     wait_analyzed(window)
     # The text exists nowhere else: quitting must ask before it is lost.
     assert window.isWindowModified()
+
+
+def test_the_window_paints_a_landed_analysis_one_turn_later(window, article, qtbot,
+                                                            wait_analyzed):
+    # Landing 5,000 claims and repainting the whole window each take 15-30 ms: on one
+    # event-loop turn they make a stall the analyst feels, so the paint waits a turn.
+    painting_at_landing = []
+    window.analysis.landed.connect(lambda _sid: painting_at_landing.append(
+        window.updatesEnabled()))
+    assert window.open_path(article)
+    wait_analyzed(window)
+    assert painting_at_landing == [False]
+    qtbot.waitUntil(window.updatesEnabled)
+    assert window.claims_panel.view.updatesEnabled()  # the children paint again too

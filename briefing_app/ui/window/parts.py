@@ -166,6 +166,7 @@ def _connect(window) -> None:
         lambda index, _prev: index.isValid() and window.show_source(index.data(ID_ROLE)))
     analysis.progress.connect(
         lambda _sid, fraction: window.status.set_analysis(fraction, "Analysing…"))
+    analysis.landing.connect(lambda _sid: window.paint_next_turn())
     analysis.landed.connect(window.analysis_ended)
     analysis.stopped.connect(window.analysis_ended)
     analysis.failed.connect(window.analysis_failed)

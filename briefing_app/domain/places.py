@@ -15,11 +15,15 @@ Every country is known by one key, its common English name ("South Korea"), so t
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # A city is a place worth naming as such from this population up: smaller towns share
 # their names with too many surnames ("Clinton", Iowa).
 CITY_POPULATION = 100_000
+# A city is known by its name without accents from this population up: the spelling is
+# weaker evidence, and smaller cities' plain spellings meet surnames ("Būsh" -> "Bush").
+FOLDED_CITY_POPULATION = 250_000
 
 # Informal names and seats of government the libraries do not carry (lower case).
 _EXTRA_ALIASES = {
@@ -78,6 +82,12 @@ def _norm(name: str) -> str:
     return re.sub(r"(?:'s|’s)$", "", name)
 
 
+def _folded(key: str) -> str:
+    """A key without its accents: news in English writes "Gdansk", "Malmo", "Bogota" for the
+    libraries' "Gdańsk", "Malmö", "Bogotá"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _country_tables() -> tuple[dict, dict, dict]:
     """(alias -> country key, capital -> country key, key -> display): from the small
@@ -103,6 +113,9 @@ def _country_tables() -> tuple[dict, dict, dict]:
             alias.setdefault("code:" + country.alpha_3, iso)
     for name, iso in _EXTRA_ALIASES.items():
         alias[name] = iso
+    for table in (alias, capitals):
+        for name in list(table):
+            table.setdefault(_folded(name), table[name])
     for name in list(alias):
         if not name.startswith(("the ", "code:")):
             alias.setdefault("the " + name, alias[name])
@@ -133,6 +146,8 @@ def build_place_kinds() -> dict:
     for city in cache.get_cities().values():
         if city["population"] >= CITY_POPULATION:
             kinds.setdefault(_norm(city["name"]), "city")
+            if city["population"] >= FOLDED_CITY_POPULATION:
+                kinds.setdefault(_folded(_norm(city["name"])), "city")
             for short in _initials_aliases(city):
                 kinds.setdefault(short, "city")
     for name in capitals:
@@ -174,7 +189,14 @@ def country_key(name: str) -> str | None:
     text = name.strip()
     if text.isupper() and ("code:" + text) in alias:
         return alias["code:" + text]
-    return alias.get(_norm(text))
+    return _get(alias, _norm(text))
+
+
+def _get(table: dict, key: str):
+    """table[key], else the entry for the key without its accents ("bogotá" finds the
+    library's "bogota")."""
+    found = table.get(key)
+    return found if found is not None or key.isascii() else table.get(_folded(key))
 
 
 def country_name(key: str) -> str:
@@ -195,7 +217,7 @@ def state_for(name: str) -> str | None:
     lowered = _norm(name)
     if lowered in _UNIONS:
         return _UNIONS[lowered]
-    key = country_key(name) or _country_tables()[1].get(lowered)
+    key = country_key(name) or _get(_country_tables()[1], lowered)
     return country_name(key) if key else None
 
 
@@ -208,7 +230,7 @@ def kind_of_place(name: str) -> str | None:
     if lowered in _UNIONS:
         return "country"
     kinds = _place_kinds()
-    return kinds.get(lowered) or kinds.get(lowered.removeprefix("the "))
+    return _get(kinds, lowered) or _get(kinds, lowered.removeprefix("the "))
 
 
 def is_place(name: str) -> bool:

@@ -24,7 +24,10 @@ from briefing_app.nlp import names
 # Words that head a place, never a person: "the Dnieper River", "the Port of Tarsk".
 PLACE_HEADS = frozenset(
     "river sea strait straits port harbour harbor bay canal gulf island islands lake "
-    "mountains mountain valley peninsula coast desert border region province".split())
+    "mountains mountain valley peninsula coast desert border region province estuary "
+    "delta basin".split())
+# The lower-case word right after a name: "the Elbe [estuary]", "the Tarsk [region]".
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
 # Nouns for what people do or say: a phrase they head is never an actor ("the push for a
 # settlement", "statements from the minister").
 ABSTRACT_HEADS = frozenset(
@@ -52,6 +55,15 @@ _PERSON_NOUNS = frozenset({"official", "diplomat", "analyst", "source", "ministe
 _OFFICES = frozenset("minister president chancellor premier ambassador governor mayor "
                      "envoy secretary king queen".split())
 UNCERTAIN_SHARE = 0.67
+# A one-word name that says something of itself as "it": "Maersk said (that) it was
+# assessing ...", "Maersk also said on Friday its ships ...". People are never "it"; the
+# small model calls one-word company names persons. An "it" before a copula and an
+# adjective is the clause's own ("Kovac said it was too early"), so only "its" and "it"
+# before a verb form count.
+_SPEAKS_AS_IT = re.compile(
+    r"[ \t]+(?:\w+ly[ \t]+)?(?:said|says|added|announced|stated|warned|confirmed|"
+    r"insisted|argued|noted)(?:[ \t]+on[ \t]+\w+)?[ \t]+(?:that[ \t]+)?"
+    r"(?:its\b|it[ \t]+(?:was|is|had|has)[ \t]+\w+(?:ing|ed)\b)")
 
 
 def described_source(text: str, start: int, end: int, affiliation: str):
@@ -87,7 +99,7 @@ def described_source(text: str, start: int, end: int, affiliation: str):
     return tail, new_start, new_start + len(tail), affiliation
 
 
-def repair(cluster, named: bool) -> None:
+def repair(cluster, named: bool, text: str) -> None:
     """Set the cluster's kind from its name's shape and the place library, then score it."""
     votes = Counter(m.kind for m in cluster.mentions) if named else Counter()
     confirmed = False
@@ -103,7 +115,7 @@ def repair(cluster, named: bool) -> None:
         elif _official(cluster, words):
             confirmed = True
     elif not cluster.role:
-        confirmed = _repair_named(cluster, words, last)
+        confirmed = _repair_named(cluster, words, last, text)
     share = votes[cluster.kind] / max(1, sum(votes.values())) if named else 0.0
     count = len(cluster.mentions)
     score = (0.35 if named else 0.2) + 0.35 * (1.0 if confirmed else share)
@@ -119,17 +131,30 @@ def repair(cluster, named: bool) -> None:
     cluster.flags = flags
 
 
-def _repair_named(cluster, words: list[str], last: str) -> bool:
+def _before_place_noun(cluster, text: str) -> bool:
+    """Whether most of the cluster's mentions stand before a place noun, as a river or a
+    city named in "the Elbe estuary" or "the Tarsk region" does (the small model calls
+    such names persons). "The Trump campaign" is no place: "campaign" is not one."""
+    following = [_NEXT_WORD.match(text, m.end) for m in cluster.mentions]
+    hits = sum(1 for word in following if word and word.group(1) in PLACE_HEADS)
+    return hits * 2 > len(cluster.mentions)
+
+
+def _repair_named(cluster, words: list[str], last: str, text: str) -> bool:
     """Kind of a named actor from its name; True when a rule or the library confirms it."""
     name = cluster.name
     if cluster.kind != "state" and names.state_for(name):
         cluster.kind = "state"  # a country or a capital acting as its government
         return True
+    if cluster.kind == "person" and len(words) == 1 and any(
+            _SPEAKS_AS_IT.match(text, m.end) for m in cluster.mentions):
+        cluster.kind = "organisation"
+        return True
     if last in ORGANISATION_SUFFIXES or any(w in ORGANISATION_HEADS for w in words):
         if cluster.kind != "state" or not names.state_for(name):
             cluster.kind = "organisation"  # "Dock Workers' Union", "Tarsk Shipping Ltd."
             return True
-    if last in PLACE_HEADS or places.is_place(name):
+    if last in PLACE_HEADS or _before_place_noun(cluster, text) or places.is_place(name):
         if cluster.kind in ("person", "group", "organisation"):
             cluster.kind = "state"  # a city, river or port acts as a place, never a person
         return cluster.kind == "state"
@@ -157,8 +182,9 @@ def _official(cluster, words: list[str]) -> bool:
     return True
 
 
-def finish(clusters) -> None:
-    """Repair kinds and score every actor of an article (clusters are changed in place)."""
+def finish(clusters, text: str) -> None:
+    """Repair kinds and score every actor of an article (clusters are changed in place);
+    `text` is the article the mentions' offsets point into."""
     known = tuple(c.name for c in clusters if c.kind == "state")
     for cluster in clusters:
         if cluster.kind == "unnamed" and not cluster.affiliation and cluster.name:
@@ -166,4 +192,4 @@ def finish(clusters) -> None:
             first = cluster.name.split()[0]
             cluster.affiliation = places.demonym_to_country(first, known, guess=True) or ""
         named = any(m.kind != "unnamed" for m in cluster.mentions) and cluster.kind != "unnamed"
-        repair(cluster, named)
+        repair(cluster, named, text)

@@ -69,9 +69,10 @@ def collect(doc, base: int) -> list[RawMention]:
     """Named actor mentions of one paragraph, with role and affiliation where written."""
     found = []
     doc_text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    covered = 0  # where the last body's name ended, when it took in the words after it
     for ent in doc.ents:
         kind = _LABEL_KIND.get(ent.label_)
-        if kind is None:
+        if kind is None or ent.start < covered:
             continue
         text = ent.text
         if not any(ch.isupper() for ch in text) or len(names.key(text)) < 2:
@@ -89,6 +90,9 @@ def collect(doc, base: int) -> list[RawMention]:
         # Keep the possessive out of the mention; the clean name is what users see.
         if ent[-1].tag_ == "POS":
             end = ent[-1].idx
+        elif kind == "organisation":
+            covered = _body_name_end(ent)
+            end = doc[covered - 1].idx + len(doc[covered - 1])
         text = doc_text[start:end].rstrip()
         found.append(
             RawMention(
@@ -97,6 +101,28 @@ def collect(doc, base: int) -> list[RawMention]:
             )
         )
     return found
+
+
+def _body_name_end(ent) -> int:
+    """The token index where a body's name ends: after "for"/"of" and the capitalised words
+    that follow when the name ends in a body's head noun ("the Kiel Institute [for the World
+    Economy]", "the Tarsk Institute [for Maritime Studies]"), which the small model cuts in
+    two or cuts short; else the entity's own end."""
+    doc, end = ent.doc, ent.end
+    if ent[-1].lower_ not in ORGANISATION_HEADS or end >= len(doc) - 1 \
+            or doc[end].lower_ not in ("for", "of"):
+        return end
+    index, last = end + 1, 0
+    while index < len(doc):
+        token = doc[index]
+        if token.ent_type_ in ("DATE", "TIME", "PERSON") or token.is_punct:
+            break
+        if token.is_title or token.is_upper:
+            last = index + 1
+        elif token.lower_ not in ("the", "and", "of", "for", "&"):
+            break
+        index += 1
+    return last or end
 
 
 def _titled_person(ent) -> bool:

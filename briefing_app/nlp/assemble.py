@@ -150,7 +150,7 @@ def build_analysis(
     raw_claims = raw_claims + _author_claims(text, raw_claims, sentences)
     resolved += [None] * (len(raw_claims) - len(resolved))
     actor_ids = [f"{source.id}-a{n}" for n in range(len(register.clusters))]
-    actor_kinds.finish(register.clusters)  # kinds from names and places; confidence, flags
+    actor_kinds.finish(register.clusters, text)  # kinds from names and places; confidence, flags
     domain_actors = [
         Actor(
             id=actor_ids[n],

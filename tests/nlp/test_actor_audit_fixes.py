@@ -35,16 +35,17 @@ def test_a_treaty_labelled_a_body_is_not_clustered():
 
 
 def test_initials_no_place_library_knows_are_a_body_not_a_state():
-    bureau = Cluster("F.B.I.", "state", [_mention("F.B.I.", "state")])
-    city = Cluster("NYC", "state", [_mention("NYC", "state")])
-    actor_kinds.finish([bureau, city])
+    text = "The F.B.I. and NYC disagreed."
+    bureau = Cluster("F.B.I.", "state", [_mention("F.B.I.", "state", 4)])
+    city = Cluster("NYC", "state", [_mention("NYC", "state", 15)])
+    actor_kinds.finish([bureau, city], text)
     assert (bureau.kind, city.kind) == ("organisation", "state")
 
 
 def test_a_survey_by_an_organisation_stays_the_survey():
     survey = Cluster("survey by the organization in March", "unnamed",
                      [_mention("A survey by the organization in March", "unnamed")])
-    actor_kinds.finish([survey])
+    actor_kinds.finish([survey], "A survey by the organization in March found a lead.")
     assert survey.kind == "unnamed"
 
 

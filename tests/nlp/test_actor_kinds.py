@@ -66,3 +66,27 @@ def test_every_actor_is_scored_with_known_flags(run):
     diplomat = r.actor("senior diplomat")
     assert "not_a_named_entity" in diplomat.flags
     assert diplomat.confidence < r.actor("South Korea").confidence
+
+
+def test_a_name_before_a_place_noun_is_a_place(run):
+    # The small model calls the river a person; "estuary" after it says what it is.
+    r = run("Ships waiting in the Varna estuary were turned back, the harbour master said.")
+    assert r.actor("Varna").kind == "state"
+    r = run("The Clinton campaign said the figures were wrong.")
+    assert not [a for a in r.analysis.actors if a.kind == "state"]
+
+
+def test_a_name_that_speaks_of_itself_as_it_is_a_body(run):
+    r = run("Shipping line Tarskord said that it was assessing the situation hour by hour.")
+    assert r.actor("Tarskord").kind == "organisation"
+    r = run("Anna Berglund met the envoy. Berglund said it was too early to judge the talks.")
+    assert r.actor("Anna Berglund").kind == "person"  # "it" there is the clause's, not hers
+
+
+def test_a_body_named_for_its_field_is_one_actor(run):
+    r = run("According to estimates by the Kiel Institute for the World Economy, the "
+            "stoppage costs 150 million euros a day. The Tarsk Institute for Maritime "
+            "Studies warned that the figure could rise.")
+    names = [a.name for a in r.analysis.actors]
+    assert "Kiel Institute for the World Economy" in names and "World Economy" not in names
+    assert r.actor("Tarsk Institute for Maritime Studies").kind == "organisation"

@@ -15,7 +15,6 @@ byte on a socket pair, watched by a QSocketNotifier, gives it control.
 from __future__ import annotations
 
 import signal
-import socket
 import sys
 import threading
 
@@ -30,26 +29,32 @@ from briefing_app.ui.window.main_window import MainWindow
 
 _app: QApplication | None = None  # held here: a collected QApplication takes Qt down with it
 _wakeup: tuple | None = None  # the socket pair and notifier of SIGTERM's wakeup, kept alive
+_own_app = False  # we made the QApplication: SIGTERM is ours to handle (a host keeps its own)
 
 
 def _application() -> QApplication:
-    global _app
+    global _app, _own_app
     app = QApplication.instance()
     if app is None:
         app = _app = QApplication(sys.argv[:1])
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
         app.setDesktopFileName(APP_ID)
-        _end_on_sigterm(app)  # only in a program of our own: a host keeps its own handlers
+        _own_app = True
     if app.windowIcon().isNull():  # also when a host (pytest-qt) made the QApplication
         app.setWindowIcon(QIcon(app_icon_path()))
     return app
 
 
 def _end_on_sigterm(app: QApplication) -> None:
+    """Handle SIGTERM, once, in a program of our own."""
     global _wakeup
+    if not _own_app or _wakeup is not None:
+        return
     if threading.current_thread() is not threading.main_thread():
         return  # signal handlers can only be installed from the main thread
+    import socket  # here, not at import: ~5 ms the first frame need not wait for
+
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -100,7 +105,7 @@ def create_main_window(settings: Settings | None = None, *, engine=None) -> Main
     `engine` replaces the spaCy engine (tests); it needs load(name) and
     analyze(nlp, source, progress, cancelled) returning an Analysis or None when cancelled.
     """
-    _application()
+    _end_on_sigterm(_application())
     window = MainWindow(settings, engine)
     _offer_recovery(window)
     return window
@@ -118,8 +123,7 @@ def launch_window(paths: list[str] | None = None, *, engine=None) -> MainWindow:
     `engine` as in create_main_window."""
     _application()
     window = MainWindow(engine=engine, build=False)
-    if engine is None:
-        window.installEventFilter(_WorkerAtFirstFrame(window))
+    window.installEventFilter(_AfterFirstFrame(window, start_worker=engine is None))
 
     def built() -> None:
         _offer_recovery(window)
@@ -130,15 +134,17 @@ def launch_window(paths: list[str] | None = None, *, engine=None) -> MainWindow:
     return window
 
 
-class _WorkerAtFirstFrame(QObject):
-    """Spawns the analysis worker process on the event-loop turn after the window's first
-    paint, ahead of building the contents. Not before the frame: the spawn (~10 ms here) and
-    the child's own start competed with it for the CPU, and the first frame took 1.6-1.8x
-    a bare window instead of 1.2-1.3x. The pipeline loads meanwhile in the child."""
+class _AfterFirstFrame(QObject):
+    """On the event-loop turn after the window's first paint, ahead of building the
+    contents: handles SIGTERM (nothing is unsaved before it) and spawns the analysis worker
+    process. Not before the frame: the spawn (~10 ms here) and the child's own start
+    competed with it for the CPU, and the first frame took 1.6-1.8x a bare window instead
+    of 1.2-1.3x. The pipeline loads meanwhile in the child."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: MainWindow, start_worker: bool):
         super().__init__(window)
         self._window = window
+        self._start_worker = start_worker
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
@@ -148,6 +154,9 @@ class _WorkerAtFirstFrame(QObject):
         return False
 
     def _start(self) -> None:
+        _end_on_sigterm(QApplication.instance())
+        if not self._start_worker:
+            return
         from briefing_app.document import analysis_pool  # Qt and the standard library only
 
         analysis_pool.start_early(self._window.settings.get("pipeline"))

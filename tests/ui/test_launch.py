@@ -30,8 +30,9 @@ def test_the_frame_shows_before_the_contents_and_the_paths_open_after(qtbot, art
 
 
 def test_the_first_frame_needs_none_of_the_contents_modules():
+    # Nor the place tables or the socket of SIGTERM's wakeup: handled from the next turn.
     code = """
-import sys
+import signal, sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from briefing_app.app import _application, launch_window
 app = _application()
@@ -40,15 +41,18 @@ seen = []
 class FirstFrame(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            seen.append(('briefing_app.ui.window.parts' in sys.modules, obj.built))
+            seen.append((any(name in sys.modules for name in (
+                'briefing_app.ui.window.parts', 'briefing_app.domain.places', 'socket')),
+                obj.built, signal.getsignal(signal.SIGTERM) is signal.SIG_DFL))
         return False
 watcher = FirstFrame()
 window.installEventFilter(watcher)
 window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
 window.show()
 app.exec()
-assert seen and seen[0] == (False, False), seen
+assert seen and seen[0] == (False, False, True), seen
 assert window.built and 'spacy' not in sys.modules
+assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # ours once the frame is up
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=child_env(), timeout=60)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from briefing_app.domain import places
 from briefing_app.errors import BriefingError
 from briefing_app.storage.formats import (
     OPEN_FILTER,
@@ -68,6 +67,7 @@ class FileActionsMixin:
 
     def _open_project(self, path: str) -> bool:
         from briefing_app.document.briefing_document import stamp_file
+        from briefing_app.domain import places
         from briefing_app.storage.project_file import load_project
         from briefing_app.ui.window.busy import run_busy
 
@@ -88,6 +88,7 @@ class FileActionsMixin:
 
     def _open_article(self, path: str) -> bool:
         from briefing_app.document.intake import admit_source  # not for the first frame
+        from briefing_app.domain import places
         from briefing_app.storage.readers.load import load_path
         from briefing_app.ui.reading.offsets import offset_map
         from briefing_app.ui.window.busy import run_busy

@@ -13,6 +13,7 @@ against half that of two workers) is the speed-up two idle cores would give.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import resource
 import subprocess
@@ -59,6 +60,8 @@ def main() -> int:
     if not files:
         sys.exit(f"{args.folder} holds no files")
     size = sum(p.stat().st_size for p in files)
+    # As installed, with bytecode: no worker pays for compiling the package (see ui.py).
+    compileall.compile_dir(Path(__file__).resolve().parent.parent / "briefing_app", quiet=1)
     print(f"{len(files)} files, {size / 1024:.0f} KB; {os.cpu_count()} cores; "
           f"load average before {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:

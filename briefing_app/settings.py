@@ -128,7 +128,14 @@ class Settings:
     def save(self) -> None:
         """Write the settings atomically; a failure raises SettingsError and leaves the
         previous file as it was (the values still apply until the program closes)."""
-        data = json.dumps(self._values, indent=1, sort_keys=True).encode("utf-8")
+        self.write(self.encoded())
+
+    def encoded(self) -> bytes:
+        """The settings file's bytes as the values stand now (for a write elsewhere)."""
+        return json.dumps(self._values, indent=1, sort_keys=True).encode("utf-8")
+
+    def write(self, data: bytes) -> None:
+        """Write `data` (from encoded()) as save() does; safe on another thread."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(self.path, data)

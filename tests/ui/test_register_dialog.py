@@ -202,8 +202,10 @@ def test_escape_closes_and_the_window_rereads_the_register_and_keeps_the_setting
     with qtbot.waitSignal(dialog.finished):
         qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.findChild(RegisterDialog) is None)
-    stored = json.loads((paths.config_dir() / "settings.json").read_text(encoding="utf-8"))
-    assert stored["register_learn"] == "never"
+    settings_file = paths.config_dir() / "settings.json"
+    # Written on the settings writer's thread: there soon, not at once.
+    qtbot.waitUntil(lambda: settings_file.exists() and json.loads(
+        settings_file.read_text(encoding="utf-8")).get("register_learn") == "never")
     assert len(window.register_hooks.entries()) == 2
 
 

@@ -40,7 +40,7 @@ def press(qtbot):
     return key_press
 
 
-def test_least_certain_first_orders_the_panel_and_j_k(scored, press):
+def test_least_certain_first_orders_the_panel_and_j_k(scored, press, qtbot):
     assert panel_order(scored) == ["c1", "c2", "c3"]  # article order by default
     scored.findChild(object, "actionOrderLeastCertain").trigger()
     assert panel_order(scored) == ["c2", "c3", "c1"]  # 0.34, 0.62, 0.91
@@ -52,11 +52,12 @@ def test_least_certain_first_orders_the_panel_and_j_k(scored, press):
         press(scored, key)
         seen.append(scored.claims_panel.current_id())
     assert seen == ["c3", "c1", "c3"]
-    # Remembered: the settings file says so, not only the window.
-    assert Settings(scored.settings.path).get("review_order") == "least_certain"
+    # Remembered: the settings file says so (written on its own thread), not only the window.
+    qtbot.waitUntil(lambda: Settings(scored.settings.path).get("review_order")
+                    == "least_certain")
     scored.findChild(object, "actionOrderArticle").trigger()
     assert panel_order(scored) == ["c1", "c2", "c3"]
-    assert Settings(scored.settings.path).get("review_order") == "article"
+    qtbot.waitUntil(lambda: Settings(scored.settings.path).get("review_order") == "article")
 
 
 def test_the_remembered_order_is_in_force_at_the_next_start(make_window, handmade, article,
@@ -113,12 +114,12 @@ def test_a_skipped_claim_comes_round_again(scored, press):
     assert scored.doc.briefing.claim("c2").review == "machine"  # moving never reviews
 
 
-def test_moving_on_can_be_turned_off(scored, press):
+def test_moving_on_can_be_turned_off(scored, press, qtbot):
     toggle = scored.findChild(object, "actionAdvanceAfterReview")
     assert toggle.isChecked()
     toggle.trigger()
     assert not toggle.isChecked()
-    assert Settings(scored.settings.path).get("advance_after_review") is False
+    qtbot.waitUntil(lambda: Settings(scored.settings.path).get("advance_after_review") is False)
     scored.select_item("claim", "c1")
     press(scored, Qt.Key.Key_A)
     assert scored.doc.briefing.claim("c1").review == "accepted"

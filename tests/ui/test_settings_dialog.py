@@ -78,7 +78,9 @@ def test_settings_persist_and_apply_without_restart(analyzed, qtbot, monkeypatch
     expected = {"pipeline": "my_pipeline", "author": "Maria Lind", "mark": "TLP:GREEN",
                 "theme": "dark", "highlight_colours": {"person": "#FFB0C0"},
                 "max_input_mb": 7, "max_text_chars": 123_000}
-    assert {k: stored()[k] for k in expected} == expected
+    # Written on the settings writer's thread: there soon, not at once.
+    qtbot.waitUntil(lambda: (paths.config_dir() / "settings.json").exists()
+                    and {k: stored().get(k) for k in expected} == expected)
     assert all(Settings().get(k) == v for k, v in expected.items())
     # Applied: the dark palette, and the chosen hue, darkened, under every person mention.
     assert QApplication.palette().window().color().lightness() < 80

@@ -81,6 +81,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.default_docks = False  # the docks follow the window's size (a first start)
         self._layout_queued = False
         self.autosave_trouble = ""  # why the last autosave failed; '' while autosave works
+        self._writer = None  # the SettingsWriter, made at the first save
         self.setWindowTitle(f"Untitled — {APP_NAME}")
         if self.settings.get("theme") != "system":  # else the platform's colours will do
             from briefing_app.ui.theme import paint_first_frame  # for the empty frame only
@@ -103,6 +104,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.built = True
         self.autosave.failed.connect(self.autosave_failed)
         self.autosave.written.connect(self.autosave_worked)
+        # Made now, not at the first save: its thread pool's import took 10-13 ms there, on
+        # the turn an article opens.
+        self._settings_writer()
         self.theme = theme_manager()
         self.theme.schemeChanged.connect(self.apply_colours)
         self.apply_settings()
@@ -217,14 +221,33 @@ class MainWindow(FileActionsMixin, QMainWindow):
         QMessageBox.warning(self, "Analysis failed", message)
 
     # ----------------------------------------------------------------- window
-    def save_settings(self) -> bool:
-        """Write the settings; a failure is said in the status bar, never blocks the window."""
+    def save_settings(self, *, now: bool = False) -> bool:
+        """Write the settings; a failure is said in the status bar, never blocks the window.
+        Written on a thread (its fsync can wait long on a busy disk), or `now`, after the
+        writes under way, when the window closes: then False says it failed."""
+        if not now:
+            self._settings_writer().save()
+            return True
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         try:
             self.settings.save()
         except BriefingError as error:
-            self.statusBar().showMessage(str(error), 10000)
+            self.show_settings_failure(str(error))
             return False
         return True
+
+    def _settings_writer(self):
+        if self._writer is None:
+            from briefing_app.ui.window.settings_writer import SettingsWriter  # not at start
+
+            self._writer = SettingsWriter(self.settings, self)
+            self._writer.failed.connect(self.show_settings_failure)
+        return self._writer
+
+    def show_settings_failure(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def update_title(self, *_args) -> None:
         name = Path(self.doc.path).name if self.doc.path else "Untitled"
@@ -327,7 +350,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         if not self.built:  # closed before its contents were built: nothing to lose
             self.settings.set("window_geometry",
                               self.saveGeometry().toBase64().data().decode())
-            self.save_settings()
+            self.save_settings(now=True)
             event.accept()
             return
         if not self.maybe_save():
@@ -335,7 +358,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
             return
         self.settings.set("window_geometry", self.saveGeometry().toBase64().data().decode())
         self.settings.set("window_state", self.saveState().toBase64().data().decode())
-        self.save_settings()
+        self.save_settings(now=True)
         self.autosave.finish()
         self.shutdown()
         event.accept()
@@ -348,5 +371,9 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.shutdown()
 
     def shutdown(self) -> bool:
-        """Cancel analysis and join the worker thread (on close, and in test teardown)."""
+        """Cancel analysis, join the worker and the settings writer (on close, and in test
+        teardown)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         return not self.built or self.analysis.runner.shutdown()

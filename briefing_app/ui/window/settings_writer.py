@@ -1,8 +1,8 @@
 """SettingsWriter: writes the settings file on a thread of its own, one write after another.
 
 A save is atomic and fsynced, and an fsync waits for whatever else the disk has to write:
-370-900 ms was measured on the GUI thread here, right after a large article was saved to
-disk and then opened (the recent-files list is saved on every open). The bytes are taken
+one save took 371 ms on the GUI thread here, when a large article just written to disk
+was opened (the recent-files list is saved on every open). The bytes are taken
 on the GUI thread, so the file always holds the values as they stood at that save; a
 failure comes back as its one sentence through `failed`.
 """

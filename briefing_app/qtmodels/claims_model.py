@@ -53,6 +53,17 @@ COLUMNS = ("Claim", "Source actor", "Stance", "Kind", "Hedged", "Rating", "Likel
            "Status", "Review", "Included", "Para.", "Source", "Confidence", "Flags",
            "Other sources")
 _EXCERPT = 90
+_ROLE = Qt.ItemDataRole
+# The roles data() answers. Qt's delegate asks seven roles of every cell it paints, and
+# font, check state, decoration and background are never answered here: a set lookup
+# turns them away before a chain of enum comparisons (a view of 15 columns is painted
+# about 1,000 calls at a time).
+_ANSWERED = frozenset(int(role) for role in (
+    ID_ROLE, ITEM_KIND_ROLE, SPAN_ROLE, CONFIDENCE_ROLE, SORT_ROLE, _ROLE.DisplayRole,
+    _ROLE.ToolTipRole, _ROLE.TextAlignmentRole, _ROLE.ForegroundRole))
+_DISPLAY, _FOREGROUND, _ALIGNMENT = (int(_ROLE.DisplayRole), int(_ROLE.ForegroundRole),
+                                     int(_ROLE.TextAlignmentRole))
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ClaimsModel(ColumnsMixin, QAbstractTableModel):
@@ -87,9 +98,16 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ANSWERED or not index.isValid():
             return None
         claim = self.claim_at(index.row())
+        # The roles a paint asks most come first, compared as plain numbers.
+        if role == _DISPLAY or role == SORT_ROLE:
+            return self._value(claim, index.column(), role == SORT_ROLE)
+        if role == _FOREGROUND:
+            return Qt.GlobalColor.gray if claim.review == "rejected" else None
+        if role == _ALIGNMENT:
+            return _RIGHT if index.column() == Column.CONFIDENCE else None
         if role == ID_ROLE:
             return claim.id
         if role == ITEM_KIND_ROLE:
@@ -98,23 +116,18 @@ class ClaimsModel(ColumnsMixin, QAbstractTableModel):
             return (claim.source_id, claim.start, claim.end)
         if role == CONFIDENCE_ROLE:
             return flags.confidence_of(claim)
-        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self._value(claim, index.column(), role == SORT_ROLE)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.CLAIM:
+        return self._tooltip(claim, index.column())
+
+    def _tooltip(self, claim: Claim, column: int) -> str | None:
+        if column == Column.CLAIM:
             return self._content(claim)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.SOURCE:
+        if column == Column.SOURCE:
             source = self._doc.briefing.source(claim.source_id)
             return safe_label(source.title) if source else None
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (Column.CONFIDENCE,
-                                                                       Column.FLAGS):
+        if column in (Column.CONFIDENCE, Column.FLAGS):
             return self._doubts(claim)
-        if (role == Qt.ItemDataRole.ToolTipRole and index.column() == Column.INCLUDED
-                and claim.review == "rejected"):
+        if column == Column.INCLUDED and claim.review == "rejected":
             return "Rejected: left out of the briefing"
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.CONFIDENCE:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and claim.review == "rejected":
-            return Qt.GlobalColor.gray
         return None
 
     def _content(self, claim: Claim) -> str:

@@ -173,3 +173,21 @@ def test_a_source_that_is_no_actor_is_named_not_filed_under_the_author(analyzed_
     assert model.index(row, Column.ACTOR).data() == f"{words} (no actor)"
     claim.source_span = None
     assert model.index(row, Column.ACTOR).data() == "(author)"
+
+
+def test_claims_cells_answer_only_the_roles_they_draw(analyzed_doc):
+    model = ClaimsModel(analyzed_doc)
+    claim = analyzed_doc.briefing.claims[0]
+    row = model.row_of(claim.id)
+    confidence = model.index(row, COLUMNS.index("Confidence"))
+    text = model.index(row, COLUMNS.index("Claim"))
+    assert confidence.data(Qt.ItemDataRole.TextAlignmentRole) == (
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    assert text.data(Qt.ItemDataRole.TextAlignmentRole) is None
+    for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.DecorationRole,
+                 Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.CheckStateRole):
+        assert text.data(role) is None  # turned away before any look-up
+    assert text.data(Qt.ItemDataRole.ForegroundRole) is None
+    analyzed_doc.push(commands.set_review(analyzed_doc, claim, "rejected"))
+    assert text.data(Qt.ItemDataRole.ForegroundRole) == Qt.GlobalColor.gray
+    assert text.data(ID_ROLE) == claim.id

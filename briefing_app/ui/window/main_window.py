@@ -81,7 +81,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
         self.default_docks = False  # the docks follow the window's size (a first start)
         self._layout_queued = False
         self.autosave_trouble = ""  # why the last autosave failed; '' while autosave works
-        self._writer = None  # the SettingsWriter, made at the first save
+        self._writer = None  # the SettingsWriter: made with the contents, ended on closing
         self.setWindowTitle(f"Untitled — {APP_NAME}")
         if self.settings.get("theme") != "system":  # else the platform's colours will do
             from briefing_app.ui.theme import paint_first_frame  # for the empty frame only

@@ -9,7 +9,7 @@ failure comes back as its one sentence through `failed`.
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Signal
 
@@ -24,10 +24,9 @@ class SettingsWriter(QObject):
         super().__init__(parent)
         self._settings = settings
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="settings")
-        self._last: Future | None = None
 
     def save(self) -> None:
-        self._last = self._pool.submit(self._write, self._settings.encoded())
+        self._pool.submit(self._write, self._settings.encoded())
 
     def _write(self, data: bytes) -> None:
         try:

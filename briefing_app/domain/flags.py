@@ -26,6 +26,9 @@ FLAGS = {
     "no_cue": (
         "no speech verb",
         "no word such as 'said' ties the words to the speaker"),
+    "tagger_doubts_source": (
+        "tagger doubts the source",
+        "the learned tagger does not read these words as the speaker; check who speaks"),
     "tagger_only": (
         "found by the tagger only",
         "only the learned tagger found this claim, none of the rules"),

@@ -29,6 +29,7 @@ from briefing_app.nlp.tagger import LABEL_INDEX, LABELS
 
 _WORD = re.compile(r"\w+")
 _CON = [LABEL_INDEX["B-CON"], LABEL_INDEX["I-CON"]]
+_SRC = [LABEL_INDEX["B-SRC"], LABEL_INDEX["I-SRC"]]
 
 
 @dataclass
@@ -164,6 +165,40 @@ def content_support(doc, base: int, probs: numpy.ndarray, segs: list[Seg]) -> fl
     return float(numpy.mean(inside)) if inside else 1.0
 
 
+def source_support(doc, base: int, probs: numpy.ndarray, segs: list[Seg] | None) -> float | None:
+    """The tagger's highest source probability over the words of `segs` in this piece: a
+    second, independent opinion on who speaks (None when no word of it is here)."""
+    if not segs:
+        return None
+    weight = probs[:, _SRC].sum(axis=1)
+    inside = [
+        weight[t.i] for t in doc
+        if not t.is_punct and not t.is_space
+        and any(s <= t.idx + base < e for s, e in segs)
+    ]
+    return float(max(inside)) if inside else None
+
+
+def rival_support(doc, base: int, probs: numpy.ndarray, claim: RawClaim) -> float | None:
+    """The tagger's highest source probability over the other words of the cue's sentence
+    (neither the claim's source nor its content): someone else the tagger reads as the
+    speaker. None without a cue in this piece."""
+    if not claim.cue:
+        return None
+    at = claim.cue[0][0] - base
+    cue_token = next((t for t in doc if t.idx <= at < t.idx + max(1, len(t))), None)
+    if cue_token is None:
+        return None
+    taken = list(claim.source or ()) + list(claim.content) + list(claim.cue)
+    weight = probs[:, _SRC].sum(axis=1)
+    others = [
+        weight[t.i] for t in cue_token.sent
+        if not t.is_punct and not t.is_space
+        and not any(s <= t.idx + base < e for s, e in taken)
+    ]
+    return float(max(others)) if others else 0.0
+
+
 def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[RawClaim],
             quotes: list[Seg], settings: Settings = DEFAULT) -> list[RawClaim]:
     """The rules' claims of one piece, less those the tagger vetoes, plus the tagger's
@@ -200,7 +235,9 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
             continue
         out.append(claim)
         claimed |= words
-    return out
+    return [dataclasses.replace(c, source_support=source_support(doc, base, probs, c.source),
+                                rival_support=rival_support(doc, base, probs, c))
+            for c in out]
 
 
 def _dice(a: set, b: set) -> float:

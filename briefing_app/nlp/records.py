@@ -25,3 +25,8 @@ class RawClaim:
     origin: str = "rules"  # "rules", "tagger" or "both" (nlp/combine.py)
     # The tagger's mean content probability over the content's words; None without a tagger.
     support: float | None = None
+    # The tagger's highest source probability over the source's words; None without a
+    # tagger or a source, or when the source lies outside the piece the tagger read.
+    source_support: float | None = None
+    # The tagger's highest source probability over the cue sentence's other words.
+    rival_support: float | None = None

@@ -5,6 +5,7 @@ import json
 
 from briefing_app.domain.flags import FLAGS
 from briefing_app.nlp import confidence
+from briefing_app.nlp.records import RawClaim
 
 ARTICLE = (
     "Anna Kovac, the Syldavian defence minister, said on Tuesday that the army would stay "
@@ -51,3 +52,17 @@ def test_a_flag_is_shown_only_where_it_lowers_the_chance():
     facts.update(pronoun_source=1.0, closing_attribution=1.0)
     assert model.flags(facts) == ["pronoun_source"]
     assert 0.0 < model.chance(facts) < 0.5
+
+
+def test_a_source_the_tagger_does_not_read_as_one_is_doubted():
+    text = "The harbour reopened, the mayor said."
+    def facts(support):
+        raw = RawClaim(content=[(0, 20)], cue=[(32, 36)], source=[(22, 31)], stance="assert",
+                       kind="reported", cue_lemma="say", source_root=26,
+                       source_support=support)
+        return confidence.facts_of(text, raw, "person", [])
+    assert facts(0.05)["tagger_doubts_source"] == 1.0
+    assert facts(0.9)["tagger_doubts_source"] == 0.0
+    # No reading (no tagger, or the source outside the tagger's piece) is no doubt.
+    assert facts(None)["tagger_doubts_source"] == 0.0
+    assert "tagger_doubts_source" in confidence.shipped_model().flags(facts(0.05))

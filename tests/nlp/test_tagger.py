@@ -1,6 +1,8 @@
 """The trained attribution tagger: shipped weights, its labels on a sentence written for
 these tests, and its claims combined in behind the rules."""
 
+import dataclasses
+
 import pytest
 
 from briefing_app.nlp import combine, engine
@@ -45,3 +47,26 @@ def test_output_is_deterministic(run, text):
     first, second = run(text), run(text)
     key = [(c.content, c.cue, c.source_span) for c in first.analysis.claims]
     assert key == [(c.content, c.cue, c.source_span) for c in second.analysis.claims]
+
+
+def test_each_claim_carries_the_taggers_reading_of_its_source(nlp):
+    doc = nlp(SENTENCE)
+    probs = load_tagger().probabilities([features(doc)])[0]
+    [claim] = combine.combine(doc.text, doc, 0, probs, [], [])
+    assert doc.text[slice(*claim.source[0])] == "The mayor"
+    assert claim.source_support > 0.5
+    harbour = SENTENCE.index("the harbour")
+    assert combine.source_support(doc, 0, probs, [(harbour, harbour + 11)]) < 0.2
+    assert combine.source_support(doc, 0, probs, None) is None
+    # No other word of the sentence reads as a speaker, so no rival.
+    assert claim.rival_support < 0.2
+
+
+def test_another_speaker_the_tagger_prefers_is_a_rival(nlp):
+    # Credit the words to "next week" instead of the mayor: the mayor is now the rival.
+    doc = nlp(SENTENCE)
+    probs = load_tagger().probabilities([features(doc)])[0]
+    [claim] = combine.combine(doc.text, doc, 0, probs, [], [])
+    week = SENTENCE.index("next week")
+    wrong = dataclasses.replace(claim, source=[(week, week + 9)])
+    assert combine.rival_support(doc, 0, probs, wrong) > 0.5

@@ -97,7 +97,9 @@ def test_choices_are_remembered_and_the_mark_joins_the_briefing(
     assert analyzed.doc.undo_stack.undoText() == "Set handling mark"
     header = docx.Document(str(target)).sections[0].header.paragraphs[0].text
     assert "TLP:GREEN" in header
-    stored = Settings()  # read back from disk: the choices outlive the window
+    # Read back from disk: the choices outlive the window (written on the settings thread).
+    qtbot.waitUntil(lambda: Settings().get("export_mark") == "TLP:GREEN")
+    stored = Settings()
     assert stored.get("export_folder") == str(tmp_path)
     assert stored.get("export_mark") == "TLP:GREEN"
     assert stored.get("export_open_after") is True
@@ -142,8 +144,8 @@ def test_warnings_are_shown(analyzed, tmp_path, monkeypatch, dialog_answers, mes
                          "strike.docx was written.\n\nThe template lacks 'Quote'.")]
 
 
-def test_a_template_from_the_dialog_is_used(analyzed, tmp_path, monkeypatch, dialog_answers,
-                                            messages):
+def test_a_template_from_the_dialog_is_used(analyzed, qtbot, tmp_path, monkeypatch,
+                                            dialog_answers, messages):
     template = tmp_path / "house.docx"
     docx.Document().save(str(template))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(template), ""))
@@ -159,7 +161,7 @@ def test_a_template_from_the_dialog_is_used(analyzed, tmp_path, monkeypatch, dia
     dialog_answers["setup"] = choose
     assert analyzed.export_briefing()
     assert used == [str(template)] and (tmp_path / "strike.docx").exists()
-    assert Settings().get("export_template") == str(template)
+    qtbot.waitUntil(lambda: Settings().get("export_template") == str(template))
     assert export_dialog.TEMPLATE_FILTER.startswith("Word templates (*.docx *.dotx)")
 
 
@@ -249,3 +251,21 @@ def test_export_starts_beside_the_article_named_after_the_title(
     qtbot.keyClick(analyzed.article, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     shown = dialog_answers["seen"][-1]
     assert shown.path.text() == str(article.parent / "Syldavia - port talks stall.docx")
+
+
+def test_the_remembered_choices_are_written_off_the_gui_thread_and_a_failure_said(
+        analyzed, qtbot, tmp_path, dialog_answers, messages, opened, monkeypatch):
+    writers = []
+
+    def read_only(*_args, **_kwargs):
+        writers.append(threading.current_thread() is threading.main_thread())
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("briefing_app.settings.atomic_write_bytes", read_only)
+    dialog_answers["setup"] = lambda dialog: dialog.path.setText(str(tmp_path / "b.docx"))
+    assert analyzed.export_briefing()  # the briefing is written all the same
+    assert (tmp_path / "b.docx").is_file()
+    qtbot.waitUntil(lambda: "read-only" in analyzed.statusBar().currentMessage())
+    shown = analyzed.statusBar().currentMessage()
+    assert shown.startswith("Exported b.docx · Could not save the settings"), shown
+    assert writers == [False] and messages == []

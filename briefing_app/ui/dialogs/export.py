@@ -126,15 +126,12 @@ class ExportDialog(QDialog):
                              self.template.text().strip(), self.open_after.isChecked())
 
     def remember(self) -> None:
+        """Put the choices in the settings; the window writes them (off its thread)."""
         choices = self.choices()
         self._settings.set("export_folder", str(Path(choices.path).parent))
         self._settings.set("export_mark", choices.mark)
         self._settings.set("export_template", choices.template)
         self._settings.set("export_open_after", choices.open_after)
-        try:
-            self._settings.save()
-        except BriefingError as error:  # the export goes on; only the remembered choices are lost
-            QMessageBox.warning(self, "Could not save the settings", str(error))
 
 
 def _template(choices: ExportChoices) -> list[str]:
@@ -161,7 +158,11 @@ def run_export(window) -> bool:
     if choices.mark != doc.briefing.mark:
         # The mark is part of the briefing (the panel and the saved project show it too).
         doc.push(SetBriefingFieldsCommand(doc, {"mark": choices.mark}))
-    return export_to(window, choices)
+    written = export_to(window, choices)
+    # On the settings writer's thread, as every other save (an fsync can wait long on a busy
+    # disk), and after the export, so a failure joins the export's message, not hides under it.
+    window.save_settings()
+    return written
 
 
 def export_to(window, choices: ExportChoices) -> bool:

@@ -247,7 +247,10 @@ class MainWindow(FileActionsMixin, QMainWindow):
         return self._writer
 
     def show_settings_failure(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        # Beside what the status bar says now ("Exported ..."), so neither hides the other.
+        shown = self.statusBar().currentMessage()
+        joined = f"{shown} · {message}" if shown and not shown.startswith(message) else message
+        self.statusBar().showMessage(joined, 10000)
 
     def update_title(self, *_args) -> None:
         name = Path(self.doc.path).name if self.doc.path else "Untitled"

@@ -106,3 +106,18 @@ def test_the_window_paints_a_landed_analysis_one_turn_later(window, article, qtb
     assert painting_at_landing == [False]
     qtbot.waitUntil(window.updatesEnabled)
     assert window.claims_panel.view.updatesEnabled()  # the children paint again too
+
+
+
+def test_highlighting_a_landed_analysis_waits_for_the_windows_paint(window, article, qtbot,
+                                                                   wait_analyzed):
+    # The repaint of the landed panels, Qt's delayed layout of the views and a highlight
+    # slice in one event-loop turn made the longest stall at 100,000 words (35-67 ms):
+    # the next slice after a landing waits long enough for the paint to come first.
+    waits = []
+    window.analysis.landed.connect(
+        lambda _sid: waits.append(window.article._slicer.remainingTime()))
+    assert window.open_path(article)
+    wait_analyzed(window)
+    assert len(waits) == 1 and waits[0] >= 15, waits
+    assert window.article.highlighter.by_block  # and the highlights are all drawn

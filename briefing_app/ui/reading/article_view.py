@@ -22,6 +22,10 @@ from briefing_app.ui.reading.tooltips import describe_marks
 
 # Highlighting work per event-loop turn: small enough that the window never stalls.
 _SLICE_SECONDS = 0.008
+# After a landing, the first slice waits this long (ms): the window's repaint of the landed
+# panels (20-40 ms for 5,000 claims) and Qt's delayed layout of the views come first, each
+# in its own event-loop turn, instead of sharing one turn with a slice.
+_AFTER_LANDING_MS = 30
 _FLASH_MS = 450
 _NOTE_BAR = 3  # width in pixels of the mark beside a paragraph that holds notes
 
@@ -136,7 +140,7 @@ class ArticleView(QPlainTextEdit):
             ids = None if ids is None or self._job_ids is None else ids | self._job_ids
         self._job_ids = ids
         self._job = self._rebuild(ids)
-        self._slicer.start()
+        self._slicer.start(0)
 
     def _rebuild(self, ids: set[str] | None):
         offsets, old = self.offsets, self.highlighter.by_block
@@ -160,6 +164,11 @@ class ArticleView(QPlainTextEdit):
         self.refresh_highlights()
         self._show_current(ink["current"])
 
+    def highlight_after_paint(self) -> None:
+        """Let the window paint before the next highlight slice (an analysis just landed)."""
+        if self._slicer.isActive():
+            self._slicer.start(_AFTER_LANDING_MS)
+
     def is_highlighting(self) -> bool:
         return self._job is not None or bool(self._todo) or self._slicer.isActive()
 
@@ -176,7 +185,7 @@ class ArticleView(QPlainTextEdit):
             if block.isValid():
                 self.highlighter.rehighlight_block(block)
         if self._job is not None or self._todo:
-            self._slicer.start()
+            self._slicer.start(0)
         else:
             self.highlightingDone.emit()
 

@@ -168,6 +168,7 @@ def _connect(window) -> None:
         lambda _sid, fraction: window.status.set_analysis(fraction, "Analysing…"))
     analysis.landing.connect(lambda _sid: window.paint_next_turn())
     analysis.landed.connect(window.analysis_ended)
+    analysis.landed.connect(lambda _sid: window.article.highlight_after_paint())
     analysis.stopped.connect(window.analysis_ended)
     analysis.failed.connect(window.analysis_failed)
     window.status.cancel_button.clicked.connect(analysis.cancel)

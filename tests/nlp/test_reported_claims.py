@@ -3,6 +3,8 @@ plain "X said that Y"; each on a sentence written for these tests."""
 
 import pytest
 
+from briefing_app.nlp import combine
+
 
 def test_purpose_clause_after_a_thing_takes_the_subject(run):
     r = run("The harbour board called a meeting to discuss the ferry timetable.")
@@ -41,8 +43,14 @@ def test_reporting_verbs_from_the_tune_counts(run, sentence, content, cue):
                                                  "governor", "captain")
 
 
-def test_support_someone_receives_names_the_backers(run):
-    r = run("Okafor won the support of the dock workers' union in the runoff.")
+def test_support_someone_receives_names_the_backers(run, monkeypatch):
+    text = "Okafor won the support of the dock workers' union in the runoff."
+    # The whole engine drops this claim: the tagger gives the union almost no source weight,
+    # and such reported claims were more often wrong than right on held-back tune
+    # (nlp/combine.py, veto_doubted_source). The rule's reading is checked without the veto.
+    assert run(text).claims() == []
+    monkeypatch.setattr(combine.DEFAULT, "veto_doubted_source", 0.0)
+    r = run(text)
     claim = r.claim("Okafor")
     assert (r.content(claim), r.cue(claim)) == ("Okafor", "support")
     assert r.source_text(claim) == "the dock workers' union"

@@ -70,3 +70,15 @@ def test_another_speaker_the_tagger_prefers_is_a_rival(nlp):
     week = SENTENCE.index("next week")
     wrong = dataclasses.replace(claim, source=[(week, week + 9)])
     assert combine.rival_support(doc, 0, probs, wrong) > 0.5
+
+
+def test_a_reported_claim_whose_speaker_the_tagger_does_not_see_is_vetoed(run, monkeypatch):
+    # "passengers should expect" is part of what Norrlink said, not the passengers' claim.
+    text = ("The shipping line Norrlink said that it had rerouted four ferries and that "
+            "passengers should expect longer crossings.")
+    result = run(text)
+    assert [result.source_text(c) for c in result.analysis.claims] == ["Norrlink"]
+    monkeypatch.setattr(combine.DEFAULT, "veto_doubted_source", 0.0)
+    unvetoed = run(text)
+    doubted = [c for c in unvetoed.analysis.claims if unvetoed.source_text(c) == "passengers"]
+    assert len(doubted) == 1 and "tagger_doubts_source" in doubted[0].flags

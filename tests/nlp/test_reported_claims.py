@@ -50,6 +50,7 @@ def test_support_someone_receives_names_the_backers(run, monkeypatch):
     # (nlp/combine.py, veto_doubted_source). The rule's reading is checked without the veto.
     assert run(text).claims() == []
     monkeypatch.setattr(combine.DEFAULT, "veto_doubted_source", 0.0)
+    monkeypatch.setattr(combine.DEFAULT, "veto_rival_margin", 1.0)
     r = run(text)
     claim = r.claim("Okafor")
     assert (r.content(claim), r.cue(claim)) == ("Okafor", "support")

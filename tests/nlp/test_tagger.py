@@ -79,6 +79,25 @@ def test_a_reported_claim_whose_speaker_the_tagger_does_not_see_is_vetoed(run, m
     result = run(text)
     assert [result.source_text(c) for c in result.analysis.claims] == ["Norrlink"]
     monkeypatch.setattr(combine.DEFAULT, "veto_doubted_source", 0.0)
+    monkeypatch.setattr(combine.DEFAULT, "veto_rival_margin", 1.0)
     unvetoed = run(text)
     doubted = [c for c in unvetoed.analysis.claims if unvetoed.source_text(c) == "passengers"]
     assert len(doubted) == 1 and "tagger_doubts_source" in doubted[0].flags
+
+
+def test_a_rule_claim_whose_speaker_the_tagger_reads_elsewhere_is_vetoed(nlp):
+    # A rule claim crediting the words to "next week" while the tagger reads "The mayor" as
+    # the speaker is dropped; the same claim with the mayor as speaker stands.
+    doc = nlp(SENTENCE)
+    probs = load_tagger().probabilities([features(doc)])[0]
+    [tagged] = combine.combine(doc.text, doc, 0, probs, [], [])
+    week = SENTENCE.index("next week")
+
+    def read(source):
+        claim = dataclasses.replace(tagged, origin="rules", kind="reported", source=source)
+        return dataclasses.replace(
+            claim, source_support=combine.source_support(doc, 0, probs, source),
+            rival_support=combine.rival_support(doc, 0, probs, claim))
+
+    assert combine.vetoed(read([(week, week + 9)]), combine.DEFAULT)
+    assert not combine.vetoed(read(tagged.source), combine.DEFAULT)

@@ -168,28 +168,28 @@ def _words(text: str, segs: list[Seg]) -> set[tuple[int, int]]:
     return {(m.start() + s, m.end() + s) for s, e in segs for m in _WORD.finditer(text[s:e])}
 
 
+def _weights(doc, base: int, probs: numpy.ndarray, labels: list[int], tokens,
+             segs: list[Seg], inside: bool = True) -> list[float]:
+    """The tagger's probability of `labels` for each word of `tokens` that lies inside
+    `segs` (or outside them, with inside=False)."""
+    weight = probs[:, labels].sum(axis=1)
+    return [
+        weight[t.i] for t in tokens
+        if not t.is_punct and not t.is_space
+        and any(s <= t.idx + base < e for s, e in segs) == inside
+    ]
+
+
 def content_support(doc, base: int, probs: numpy.ndarray, segs: list[Seg]) -> float:
     """The tagger's mean content probability over the words of `segs` in this piece."""
-    weight = probs[:, _CON].sum(axis=1)
-    inside = [
-        weight[t.i] for t in doc
-        if not t.is_punct and not t.is_space
-        and any(s <= t.idx + base < e for s, e in segs)
-    ]
+    inside = _weights(doc, base, probs, _CON, doc, segs)
     return float(numpy.mean(inside)) if inside else 1.0
 
 
 def source_support(doc, base: int, probs: numpy.ndarray, segs: list[Seg] | None) -> float | None:
     """The tagger's highest source probability over the words of `segs` in this piece: a
     second, independent opinion on who speaks (None when no word of it is here)."""
-    if not segs:
-        return None
-    weight = probs[:, _SRC].sum(axis=1)
-    inside = [
-        weight[t.i] for t in doc
-        if not t.is_punct and not t.is_space
-        and any(s <= t.idx + base < e for s, e in segs)
-    ]
+    inside = _weights(doc, base, probs, _SRC, doc, segs) if segs else []
     return float(max(inside)) if inside else None
 
 
@@ -199,17 +199,12 @@ def rival_support(doc, base: int, probs: numpy.ndarray, claim: RawClaim) -> floa
     speaker. None without a cue in this piece."""
     if not claim.cue:
         return None
-    at = claim.cue[0][0] - base
-    cue_token = next((t for t in doc if t.idx <= at < t.idx + max(1, len(t))), None)
-    if cue_token is None:
+    cue_span = doc.char_span(claim.cue[0][0] - base, claim.cue[0][1] - base,
+                             alignment_mode="expand")
+    if cue_span is None or not len(cue_span):
         return None
     taken = list(claim.source or ()) + list(claim.content) + list(claim.cue)
-    weight = probs[:, _SRC].sum(axis=1)
-    others = [
-        weight[t.i] for t in cue_token.sent
-        if not t.is_punct and not t.is_space
-        and not any(s <= t.idx + base < e for s, e in taken)
-    ]
+    others = _weights(doc, base, probs, _SRC, cue_span[0].sent, taken, inside=False)
     return float(max(others)) if others else 0.0
 
 

@@ -249,7 +249,7 @@ class MainWindow(FileActionsMixin, QMainWindow):
     def show_settings_failure(self, message: str) -> None:
         # Beside what the status bar says now ("Exported ..."), so neither hides the other.
         shown = self.statusBar().currentMessage()
-        joined = f"{shown} · {message}" if shown and not shown.startswith(message) else message
+        joined = f"{shown} · {message}" if shown and message not in shown else shown or message
         self.statusBar().showMessage(joined, 10000)
 
     def update_title(self, *_args) -> None:

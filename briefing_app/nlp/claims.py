@@ -48,6 +48,8 @@ def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
             current += 1
         if current < len(closed) and closed[current][0] < pos:
             continue  # a cue inside quoted words is the speaker's, not the article's
+        if token.i > 0 and doc[token.i - 1].text in ("<", "</"):
+            continue  # a tag's name in markup pasted as text ("<tweet author=...>")
         claim = None
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         if token.lower_ == "according" and following == "to":
@@ -224,6 +226,11 @@ def _reportedly(adverb, base: int) -> RawClaim | None:
     by someone the article does not name."""
     verb = adverb.head
     if verb.i == adverb.i or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.lemma_.lower() in CUE_VERBS:
+        # "Kovac reportedly said the port would reopen": the verb's own claim names the
+        # speaker and keeps "reportedly" as its hedge; a second, sourceless claim over
+        # the whole clause would only repeat it.
         return None
     tokens = spans.trim(
         t for t in verb.subtree

@@ -35,19 +35,32 @@ _DETOUR_DEPS = {"prep", "pobj", "npadvmod", "relcl", "acl", "advcl", "dobj"}
 def clausal_complement(verb, lemma: str) -> list | None:
     """A clause the verb takes: "The mayor said the harbour will reopen." gives "the harbour
     will reopen"."""
-    for child in _complements(verb):
-        if child.dep_ in CONTENT_DEPS:
-            # "... were worried, and more than 4 in 10 said ...": the next speaker's claim
-            # joined by a conjunction is theirs, not part of this content.
-            others = {
-                t.i
-                for conj in child.children
-                if conj.dep_ == "conj" and conj.lemma_.lower() in CUE_VERBS
-                and any(g.dep_ == "nsubj" for g in conj.children)
-                for t in conj.subtree
-            }
-            return [t for t in child.subtree if t.i != verb.i and t.i not in others]
-    return None
+    complements = [c for c in _complements(verb) if c.dep_ in CONTENT_DEPS]
+    if not complements:
+        return None
+    child = complements[0]
+    # "... were worried, and more than 4 in 10 said ...": the next speaker's claim joined
+    # by a conjunction is theirs, not part of this content; but a conjunct with a "that"
+    # of its own is a second thing this verb says: "said that a swap was hard but that
+    # he should have insisted ...".
+    others = {
+        t.i
+        for conj in child.children
+        if conj.dep_ == "conj" and conj.lemma_.lower() in CUE_VERBS
+        and any(g.dep_ == "nsubj" for g in conj.children)
+        and not any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
+        for t in conj.subtree
+    }
+    tokens = [t for t in child.subtree if t.i != verb.i and t.i not in others]
+    # A clause the parser broke in two, the second half hung on the verb as another
+    # complement straight after the first: "said the men released by the court were
+    # close to the end of their terms".
+    for following in complements[1:]:
+        if not tokens or following.i < verb.i \
+                or following.left_edge.i != max(t.i for t in tokens) + 1:
+            break
+        tokens += [t for t in following.subtree if t.i != verb.i]
+    return tokens
 
 
 def passive_subject(verb, lemma: str) -> list | None:

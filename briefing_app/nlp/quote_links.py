@@ -13,9 +13,15 @@ from briefing_app.nlp.claims import RawClaim
 from briefing_app.nlp.quotes import overlapping
 
 # Between a split quote's cue and its second half: the rest of that sentence ("told
-# reporters on Monday.") but never another quotation mark or a paragraph break.
-_SPLIT_GAP = re.compile(r"^[^\"“”«»\n]{0,100}[\s,;:.\-\u2014\u2013]$|^\s*$")
+# reporters on Monday.") but never another quotation mark; a paragraph break may follow
+# it, as a quote opening the next paragraph goes on with the speaker's words (the corpus
+# reads them so: without it held-back tune F1 fell 0.7187 -> 0.7176).
+_SPLIT_GAP = re.compile(r"^[^\"“”«»\n]{0,100}[\s,;:.\-\u2014\u2013]\s*\Z|^\s*\Z")
 _MIN_QUOTE_WORDS = 4
+# From the end of a quote's claim to a quote that goes on with it: the rest of the
+# sentence (a programme's name in quotation marks may stand in it), its full stop, and
+# white space, a paragraph break included.
+_NEXT_SENTENCE = re.compile(r"^[^\n]{0,200}[.!?][\"”’']?\s+\Z|^\s*\Z")
 
 
 def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> list[RawClaim]:
@@ -35,10 +41,11 @@ def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> li
     for index, (q_start, q_end) in enumerate(quotes):
         if covered[index]:
             continue
-        host = _split_host(text, hosts, host_tails, q_start)
+        host = _split_host(text, hosts, host_tails, (q_start, q_end))
         if host is not None:
             host.content.append((q_start, q_end))
             covered[index] = True
+    _continue_quotes(text, claims, quotes, covered)
     speakers = sorted(
         (c.content[0][0], n, c)
         for n, c in enumerate(claims)
@@ -64,15 +71,52 @@ def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> li
     return claims + added
 
 
-def _split_host(text: str, hosts, tails: list[int], q_start: int) -> RawClaim | None:
+def _continue_quotes(text: str, claims: list[RawClaim], quotes, covered: list[bool]) -> None:
+    """A quote that opens the next sentence, with no cue of its own and none between,
+    goes on with the quote before it: 'Marek said: "We will." "The port is ours."' is
+    one claim in two pieces, as a reader (and the corpus) takes it."""
+    ends = sorted(
+        (max(e for _s, e in c.content + c.cue + (c.source or [])), n)
+        for n, c in enumerate(claims)
+        if c.kind == "direct_quote" and c.cue
+    )
+    cues = sorted(s for c in claims if c.cue for s, _e in c.cue)
+    for index, (q_start, q_end) in enumerate(quotes):
+        if covered[index]:
+            continue
+        at = bisect.bisect_right(ends, (q_start, len(claims))) - 1
+        if at < 0:
+            continue
+        end, number = ends[at]
+        gap = text[end:q_start]
+        if not _NEXT_SENTENCE.match(gap) or \
+                bisect.bisect_left(cues, end) != bisect.bisect_left(cues, q_start):
+            continue
+        claims[number].content.append((q_start, q_end))
+        covered[index] = True
+        bisect.insort(ends, (q_end, number))
+
+
+def _split_host(text: str, hosts, tails: list[int], quote: tuple[int, int]) -> RawClaim | None:
     """The direct-quote claim whose cue (and source) end right before this quote."""
+    q_start = quote[0]
     index = bisect.bisect_left(tails, q_start - 101)
     while index < len(hosts) and tails[index] <= q_start:
         claim = hosts[index][2]
-        if _SPLIT_GAP.match(text[tails[index]:q_start]):
+        gap = text[tails[index]:q_start]
+        # 'told the programme "Inside Edition"': a name straight after a word, no comma.
+        if _SPLIT_GAP.match(gap) and not (gap[-2:-1].isalnum()
+                                          and _is_title(text[q_start:quote[1]])):
             return claim
         index += 1
     return None
+
+
+def _is_title(quoted: str) -> bool:
+    """A name in quotation marks, not words: 'told CNN's "State of the Union"' names a
+    programme, every longer word capitalised; a quote's second half reads as a sentence."""
+    words = re.findall(r"[^\W\d_]+", quoted)
+    return 0 < len(words) <= 6 and all(w[0].isupper() for w in words if len(w) > 3)
 
 
 def _previous_speaker(speakers, starts: list[int], position: int) -> RawClaim | None:

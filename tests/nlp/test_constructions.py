@@ -21,6 +21,33 @@ def test_split_quote_across_a_longer_attribution(run):
     assert "Not this week" in r.content(claim)
 
 
+def test_a_quote_opening_the_next_sentence_goes_on_with_the_claim(run):
+    # The cue comes before the first quote, so no split quote joins them: the second
+    # quote opens the next sentence with no cue of its own.
+    r = run('Pavel Marek said on Monday: "We will hold the port." "The port is ours and the '
+            'strike goes on until the ministry talks to us."')
+    claim = r.claim("hold the port")
+    assert [r.text[s:e] for s, e in claim.content.pieces()] == [
+        '"We will hold the port."',
+        '"The port is ours and the strike goes on until the ministry talks to us."',
+    ]
+    assert (r.source_text(claim), r.cue(claim)) == ("Pavel Marek", "said")
+
+
+def test_a_quote_opening_the_next_paragraph_goes_on_with_the_speakers_words(run):
+    r = run('"We will hold the port," Marek said on Monday.\n\n'
+            '"The port is ours and the strike goes on until the ministry talks to us."')
+    assert len(r.claim("hold the port").content.pieces()) == 2
+
+
+def test_a_programme_named_in_quotation_marks_is_not_part_of_the_quote(run):
+    r = run('"We will publish the records," Okafor said in an interview on the "Morning '
+            'Round" programme on Sunday. "I am healthy, and the records will show it."')
+    claim = r.claim("publish the records")
+    assert "Morning Round" not in r.content(claim)
+    assert r.content(claim).endswith('"I am healthy, and the records will show it."')
+
+
 def test_according_to(run):
     r = run("According to the coastguard, the ferry sank in calm water.")
     claim = r.claim("ferry sank")
@@ -275,8 +302,25 @@ def test_reportedly_marks_an_unsourced_claim(run):
     assert r.content(claim).endswith("the old ferry yard")
 
 
+def test_reportedly_on_a_speech_verb_is_that_claims_hedge(run):
+    # One claim, the speaker's, hedged by "reportedly"; no second, sourceless claim over
+    # the whole clause.
+    r = run("Asked about the strike, Kovac reportedly said the port would reopen.")
+    assert [r.cue(c) for c in r.claims() if "reopen" in r.content(c)] == ["said"]
+    claim = r.claim("port would reopen")
+    assert r.source_text(claim) == "Kovac"
+    assert [r.text[h.start:h.end] for h in claim.hedges] == ["reportedly"]
+
+
 def test_closing_attribution_parsed_as_relative_clause(run):
     r = run("Most ferry users have a low opinion of the new timetable, the survey found.")
     claim = r.claim("low opinion")
     assert r.content(claim) == "Most ferry users have a low opinion of the new timetable"
     assert (r.source_text(claim), r.cue(claim)) == ("the survey", "found")
+
+
+def test_a_tag_name_in_pasted_markup_is_no_cue(run):
+    r = run('<tweet pic="" author="PortAuthority" timestamp="1449075600" '
+            'tweet_id="672137288055398401">Terrible news from the harbour tonight. Stay away '
+            'from the docks.</tweet>.')
+    assert "tweet" not in [r.cue(c) for c in r.claims()]

@@ -102,3 +102,24 @@ def test_a_verb_with_none_of_the_constructions_has_no_content(nlp):
     verb = cue(nlp, "The minister resigned on Monday.", "resigned")
     assert deciding(CONTENT_RULES, verb, "resign") is None
     assert content_of(verb, "resign") == []
+
+
+def test_a_second_that_clause_of_the_same_verb_stays_in_the_content(nlp):
+    # "insisted" has a subject of its own, but its own "that" makes it a second thing the
+    # envoy said, not another speaker's claim.
+    verb = cue(nlp, "The former envoy said that a prisoner swap carried real risks but that "
+                    "if the ministry chose one, it should have insisted on bringing every "
+                    "detainee home.", "said")
+    assert words(clausal_complement(verb, "say")).endswith("insisted on bringing every "
+                                                           "detainee home")
+
+
+def test_a_clause_the_parser_broke_in_two_is_one_content(nlp):
+    # The parser hangs "the Syldavians released by the United States" and "were ..." on
+    # "said" as two complements, one straight after the other.
+    verb = cue(nlp, "Foreign Minister Anna Kovac said the Syldavians released by the United "
+                    "States were in some cases close to completing their sentences.", "said")
+    assert [c.dep_ for c in verb.children].count("ccomp") == 2
+    assert words(clausal_complement(verb, "say")) == (
+        "the Syldavians released by the United States were in some cases close to "
+        "completing their sentences")

@@ -25,10 +25,11 @@ from briefing_app.nlp.lexicon import (
 from briefing_app.nlp.quotes import overlapping
 from briefing_app.nlp.records import RawClaim, Seg
 from briefing_app.nlp.stance_words import adjective_claim, noun_claim
-from briefing_app.nlp.subjects import source_of, speaker_and_rule
+from briefing_app.nlp.subjects import body_of_people, may_speak, source_of, speaker_and_rule
 
 # How an aside of the author's, set off by a comma, hangs in the content ("..., who leads").
 _ASIDE_DEPS = {"relcl", "appos", "advcl"}
+_DISCOURSE_MARKERS = ("that said ,", "that being said ,", "having said that ,")
 
 
 def extract(doc, base: int, quotes: list[Seg]) -> list[RawClaim]:
@@ -111,6 +112,8 @@ def _through_colon(tokens: list) -> list:
 
 def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     lemma = verb.lemma_.lower()
+    if discourse_marker(verb):
+        return None
     subject, rule = speaker_and_rule(verb)
     if lemma in RAISING_VERBS:
         return _raising_claim(verb, subject, base)
@@ -147,10 +150,24 @@ def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
     )
 
 
+def discourse_marker(verb) -> bool:
+    """"That said, ..." and "Having said that, ..." open the author's next point; nobody
+    says anything in them."""
+    doc = verb.doc
+    phrase = " ".join(t.lower_ for t in doc[verb.sent.start:min(verb.i + 3, len(doc))])
+    return verb.lemma_.lower() == "say" and phrase.startswith(_DISCOURSE_MARKERS)
+
+
 def _raising_claim(verb, subject, base: int) -> RawClaim | None:
-    """'X appears to ...' is the author's impression of X: a claim with no source."""
+    """'X appears to ...' is the author's impression of X: a claim with no source. When what
+    X appears to do is itself saying or thinking ("Obama seemed to recognize that ..."), the
+    claim is X's, hedged, and the complement's own cue makes it."""
     comp = next((c for c in verb.children if c.dep_ in CONTENT_DEPS), None)
     if comp is None:
+        return None
+    if comp.lemma_.lower() in CUE_VERBS and subject is not None \
+            and (may_speak(subject) or body_of_people(subject)) \
+            and subject.lower_ not in ("it", "this", "that"):
         return None
     tokens = list(comp.subtree) + (list(subject.subtree) if subject is not None else [])
     tokens = spans.trim(sorted(tokens, key=lambda t: t.i))

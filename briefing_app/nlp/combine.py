@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy
 
 from briefing_app.nlp import spans
+from briefing_app.nlp.claims import discourse_marker
 from briefing_app.nlp.lexicon import CUE_NOUNS, CUE_VERBS
 from briefing_app.nlp.records import RawClaim, Seg
 from briefing_app.nlp.subjects import source_of, subject_of
@@ -141,6 +142,8 @@ def tagger_claims(doc, base: int, probs: numpy.ndarray, quotes: list[Seg],
     out = []
     for cue_run, contents in found.items():
         cue_root = _root(doc, *cue_run)
+        if discourse_marker(cue_root):
+            continue
         # A quote split by its attribution ('"A," she said, "B."') is one claim.
         quoted = [c for c in contents if spans.inside_quotes(c[0], quotes)]
         groups = [quoted] if len(quoted) > 1 else []

@@ -24,7 +24,7 @@ from briefing_app.nlp.lexicon import (
     SHOWING_VERBS,
     TARGET_VERBS,
 )
-from briefing_app.nlp.subjects import FINITE_OR_GERUND, subject_of
+from briefing_app.nlp.subjects import FINITE_OR_GERUND, relative_in_disguise, subject_of
 
 CONTENT_DEPS = ("ccomp", "xcomp")
 # How a "that" clause may hang off a cue verb through words in between ("said during a
@@ -43,12 +43,15 @@ def clausal_complement(verb, lemma: str) -> list | None:
     # by a conjunction is theirs, not part of this content; but a conjunct with a "that"
     # of its own is a second thing this verb says: "said that a swap was hard but that
     # he should have insisted ...".
+    # So is the speaker's own next act the parser hung on the clause: "said he earns little
+    # and questioned how ...", "said he saw no need, telling the host that ...".
     others = {
         t.i
         for conj in child.children
-        if conj.dep_ == "conj" and conj.lemma_.lower() in CUE_VERBS
-        and any(g.dep_ == "nsubj" for g in conj.children)
-        and not any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
+        if conj.lemma_.lower() in CUE_VERBS and conj.i > child.i and (
+            conj.dep_ == "conj"
+            and not any(g.dep_ == "mark" and g.lower_ == "that" for g in conj.children)
+            or _speakers_participle(conj))
         for t in conj.subtree
     }
     tokens = [t for t in child.subtree if t.i != verb.i and t.i not in others]
@@ -61,6 +64,13 @@ def clausal_complement(verb, lemma: str) -> list | None:
             break
         tokens += [t for t in following.subtree if t.i != verb.i]
     return tokens
+
+
+def _speakers_participle(clause) -> bool:
+    """A participle set off by a comma: ", telling reporters ...", ", adding that ..."."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and before is not None \
+        and before.text == ","
 
 
 def passive_subject(verb, lemma: str) -> list | None:
@@ -218,7 +228,7 @@ def _complements(verb) -> list:
     a clause before it is one the parser hung there from the sentence before ("Coverage
     was harsh - the paper said Rubio was rocked"), unless a comma sets it off as what was
     said ('"Pieter is a colleague," she said, "and ..."')."""
-    children = list(verb.children)
+    children = [c for c in verb.children if not relative_in_disguise(c)]
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     if subject is None or subject.i > verb.i:
         return children

@@ -8,7 +8,8 @@ lists them in the order they are tried; the first that answers wins:
 
   made_thing_relative, nominal_subject, passive_agent, surname_as_adverb, share_of_people,
   inverted_speaker,
-  bare_clause_subject, speaker_in_opening_phrase, name_before_comma, subjectless_root,
+  bare_clause_subject, speaker_in_opening_phrase, name_before_comma, opening_participle,
+  subject_before_relative, subjectless_root,
   gerund_after_preposition, purpose_infinitive,
   object_control, reporter_of_reported_clause, controller_subject, maker_of_made_thing,
   modified_noun
@@ -27,6 +28,7 @@ FINITE_OR_GERUND = ("VBD", "VBZ", "VBP", "VBG")
 # Capitalised words after "said" that name a time, not a speaker: '"...," said Monday'.
 _NOT_SPEAKERS = ("DATE", "TIME", "CARDINAL", "ORDINAL")
 _CLOSE_QUOTES = ("”", '"', "''", "’", "'")
+_OPEN_QUOTES = ("“", '"', "``", "‘")
 # How the parser hangs a sentence-opening name it did not take for the subject.
 _NAME_MISTAKEN_DEPS = ("intj", "advcl", "npadvmod", "dep", "nmod", "appos")
 
@@ -141,7 +143,7 @@ def speaker_in_opening_phrase(verb):
     inside = {t.i for t in opening.subtree}
     found = [t for t in opening.subtree
              if t.dep_ in ("appos", "conj") and t.head.dep_ not in ("appos", "conj")
-             and t.pos_ in ("PROPN", "NOUN") and _may_speak(t) and t.head.i in inside]
+             and t.pos_ in ("PROPN", "NOUN") and may_speak(t) and t.head.i in inside]
     return found[-1] if found else None
 
 
@@ -160,6 +162,52 @@ def name_before_comma(verb):
         return None
     after = verb.doc[first.i + 1] if first.i + 1 < len(verb.doc) else None
     return first if after is not None and after.text == "," else None
+
+
+def opening_participle(verb):
+    """A participle that opens the sentence is said by the subject after its comma, however
+    the parser hung the two: "Noting that the port is shut, Kovac told reporters ..." (the
+    parser may make "Noting" the root) and 'Stressing the danger, Kovac said, "We ..."'."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("ROOT", "advcl") \
+            or any(not t.is_punct for t in verb.doc[verb.sent.start:verb.i]):
+        return None
+    for token in verb.doc[verb.i + 1:verb.sent.end]:
+        if token.text in _OPEN_QUOTES:
+            return None
+        edge = token.left_edge.i
+        if token.dep_ == "nsubj" and token.head.tag_ in FINITE_OR_GERUND[:3] \
+                and edge > verb.i and verb.doc[edge - 1].text == ",":
+            return token
+    return None
+
+
+def subject_before_relative(verb):
+    """A subject whose relative clause the parser took for a complement of the verb: in
+    "Vidal, who leads the dockers, said ..." it hangs "leads" on "said", with "Vidal" (and
+    sometimes "who") as its subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    clause = next((c for c in verb.lefts if relative_in_disguise(c)), None)
+    return None if clause is None else _noun_subject(clause)
+
+
+def relative_in_disguise(clause) -> bool:
+    """A clause before a verb with no subject, set off by a comma right before the verb,
+    whose subject is a noun with a relative clause after it."""
+    doc, verb = clause.doc, clause.head
+    if clause.dep_ != "ccomp" or clause.i > verb.i or doc[clause.right_edge.i + 1].text != "," \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    noun = _noun_subject(clause)
+    return noun is not None and any(
+        c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children
+    ) or noun is not None and any(
+        c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == "," for c in noun.children)
+
+
+def _noun_subject(clause):
+    return next((c for c in clause.children if c.dep_ == "nsubj"
+                 and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def subjectless_root(verb):
@@ -195,7 +243,7 @@ def purpose_infinitive(verb):
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return None
-    if any(c.dep_ == "dobj" and _may_speak(c) for c in verb.head.children):
+    if any(c.dep_ == "dobj" and may_speak(c) for c in verb.head.children):
         return None
     return _or_no_speaker(subject_of(verb.head))
 
@@ -206,7 +254,7 @@ def object_control(verb):
     if verb.dep_ != "xcomp":
         return None
     obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-    return obj if obj is not None and _may_speak(obj) else None
+    return obj if obj is not None and may_speak(obj) else None
 
 
 def reporter_of_reported_clause(verb):
@@ -238,11 +286,21 @@ def controller_subject(verb):
         while governor.pos_ not in ("VERB", "AUX") and governor.dep_ in ("oprd", "acomp",
                                                                          "attr", "dobj"):
             governor = governor.head
+        # A passive's second verb shares its subject, not its agent: in "Officials were
+        # angered by the deal and predicted ..." the officials predict.
+        shared = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+        if shared is not None:
+            return shared
+    if governor.dep_ == "ROOT" and governor.pos_ in ("PROPN", "NOUN") and (
+            may_speak(governor) or body_of_people(governor) or governor.text.istitle()):
+        # The parser took the verb of "Trump defended the plan, calling ..." for a modifier
+        # and left the name as the sentence's root: the name is the one calling.
+        return governor
     subject = subject_of(governor)
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (_is_participle(verb) and before is not None and before.dep_ in ("pobj", "dobj")
-            and _may_speak(before) and before.pos_ != "PRON"
-            and subject is not None and not _may_speak(subject)):
+            and may_speak(before) and before.pos_ != "PRON"
+            and subject is not None and not may_speak(subject)):
         return before
     return _or_no_speaker(subject)
 
@@ -262,9 +320,11 @@ def modified_noun(verb):
     if not _on_noun(verb):
         return None
     noun = verb.head
-    if not _may_speak(noun) and not _body_of_people(noun) and noun.pos_ == "NOUN" \
-            and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        holder = subject_of(noun.head)
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    # "under pressure to pledge" as "opened a rally blasting": the verb's subject holds it.
+    if not may_speak(noun) and not body_of_people(noun) and noun.pos_ == "NOUN" \
+            and noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+        holder = subject_of(governor)
         if holder is not None and holder.lower_ not in ("it", "that", "which", "this"):
             return holder
     return noun
@@ -280,6 +340,8 @@ SUBJECT_RULES = (
     bare_clause_subject,
     speaker_in_opening_phrase,
     name_before_comma,
+    opening_participle,
+    subject_before_relative,
     subjectless_root,
     gerund_after_preposition,
     purpose_infinitive,
@@ -351,7 +413,7 @@ def _reporter_of(clause):
     return None
 
 
-def _may_speak(noun) -> bool:
+def may_speak(noun) -> bool:
     """A person, a group or a body could be the one speaking; a meeting or a plan not."""
     return (
         noun.pos_ in ("PRON", "PROPN")
@@ -361,7 +423,7 @@ def _may_speak(noun) -> bool:
     )
 
 
-def _body_of_people(noun) -> bool:
+def body_of_people(noun) -> bool:
     """A noun for people or a body of them ("a group", "the farmers", "the union")."""
     words = {noun.lower_, noun.lemma_.lower()}
     return bool(words & (ORGANISATION_HEADS | UNNAMED_NOUNS | GROUP_NOUNS))

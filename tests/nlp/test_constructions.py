@@ -324,3 +324,30 @@ def test_a_tag_name_in_pasted_markup_is_no_cue(run):
             'tweet_id="672137288055398401">Terrible news from the harbour tonight. Stay away '
             'from the docks.</tweet>.')
     assert "tweet" not in [r.cue(c) for c in r.claims()]
+
+
+def test_seeming_to_say_something_is_the_speakers_hedged_claim(run):
+    r = run("Kovac seemed to acknowledge that the port would stay shut until May.")
+    [claim] = r.claims()
+    assert (r.source_text(claim), r.cue(claim)) == ("Kovac", "acknowledge")
+    assert "seemed to" in [r.text[h.start:h.end] for h in claim.hedges]
+
+
+def test_seeming_to_do_something_stays_the_authors_impression(run):
+    r = run("The ministry seemed to lose its grip on the port strike.")
+    [claim] = r.claims()
+    assert r.source_text(claim) is None and r.cue(claim) == "seemed"
+
+
+@pytest.mark.parametrize("opening", ["That said", "That being said", "Having said that"])
+def test_a_discourse_marker_is_no_claim(run, opening):
+    r = run(f"The dockers could split the vote. {opening}, the port cannot reopen before May.")
+    assert all(r.cue(c) != "said" for c in r.claims())
+
+
+def test_a_subjects_relative_clause_is_not_the_content(run):
+    r = run("One docker, who like others spoke on the condition of anonymity, said the message "
+            'was that "this strike is not going to be over in May."')
+    claim = r.claim("not going to be over")
+    assert (r.source_text(claim), r.cue(claim)) == ("One docker", "said")
+    assert "anonymity" not in r.content(claim)

@@ -123,3 +123,15 @@ def test_a_clause_the_parser_broke_in_two_is_one_content(nlp):
     assert words(clausal_complement(verb, "say")) == (
         "the Syldavians released by the United States were in some cases close to "
         "completing their sentences")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The parser hangs the speaker's next act on the reported clause.
+    ("Tomas Vidal, a dock worker, said he earns 30,000 korun a year and questioned how the "
+     "new port tax would help him.", "he earns 30,000 korun a year and"),
+    ("Vidal said he saw no reason to change the strike plan, telling the radio that the "
+     "dockers stood together.", "he saw no reason to change the strike plan ,"),
+])
+def test_the_speakers_next_act_is_left_to_its_own_claim(nlp, text, expected):
+    verb = cue(nlp, text, "said")
+    assert words(clausal_complement(verb, "say")) == expected

@@ -17,12 +17,14 @@ from briefing_app.nlp.subjects import (
     name_before_comma,
     nominal_subject,
     object_control,
+    opening_participle,
     passive_agent,
     purpose_infinitive,
     reporter_of_reported_clause,
     share_of_people,
     source_of,
     speaker_in_opening_phrase,
+    subject_before_relative,
     subject_of,
     subjectless_root,
     surname_as_adverb,
@@ -48,6 +50,10 @@ CASES = [
      "was over.", "said", "Marek"),
     (name_before_comma, "Marek, meanwhile, was making a fresh pitch to the farmers, refusing "
      "to concede that the harbour would close.", "making", "Marek"),
+    (opening_participle, "Noting that the port has been shut since May, Kovac told reporters "
+     "the strike would go on.", "Noting", "Kovac"),
+    (subject_before_relative, "Kovac, meanwhile, who sits at zero such endorsements, said "
+     "that fact speaks volumes about the strike.", "said", "Kovac"),
     (subjectless_root, "Tell them the harbour is closed.", "Tell", None),
     (gerund_after_preposition, "The mayor responded by saying the harbour would reopen.",
      "saying", "mayor"),
@@ -140,6 +146,18 @@ def test_a_purpose_infinitive_gives_way_to_an_object_who_could_speak(nlp):
     ("Marek pushed back on Thursday, saying that the plan had the right safeguards but was "
      "sunk by voter mistrust - and arguing that he and Bloom shared the same views.",
      "arguing", "Marek"),
+    # A participle opening the sentence, before a quotation the main clause introduces.
+    ('Stressing the danger to the harbour, Kovac said, "If we do not act fast, we will not '
+     'have a port anymore."', "Stressing", "Kovac"),
+    # A passive's second verb is done by its subject, not by its agent.
+    ("Dockers were angered by the ruling and predicted it would close the harbour.",
+     "predicted", "Dockers"),
+    # What one is under pressure to do is one's own.
+    ("The ministers will also be under pressure to pledge that the harbour would reopen.",
+     "pledge", "ministers"),
+    # A name the parser left as the root when it took the verb for a modifier.
+    ('Kovac defended eminent domain, calling it an "absolute necessity" for the harbour.',
+     "calling", "Kovac"),
     # What a passive complements is done by the passive's subject.
     ("Minister Olaf Bloom also is reported to have called the plan a fraud.", "called",
      "Bloom"),

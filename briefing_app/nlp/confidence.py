@@ -29,6 +29,8 @@ from briefing_app.nlp.records import RawClaim, Seg
 from briefing_app.paths import resources_dir
 
 _WORD = re.compile(r"\w+")
+# A lower-case letter or digit run straight into a capitalised word, inside one word.
+_GLUED = re.compile(r"(?<=[a-z0-9])[A-Z][a-z]")
 _NEUTER = {"it", "its", "they", "them", "their"}
 # A cue-less claim's confidence: neither trusted nor condemned, it sorts mid-list.
 UNMEASURED = 0.5
@@ -46,7 +48,7 @@ FEATURES = (
     "direct", "split_quote", "support", "low_support", "no_source", "unnamed_source",
     "described_source", "state_source", "generic_stance", "speech_cue", "cue_noun",
     "short_content", "neuter_pronoun", "named_between", "inferred_source", "source_support",
-    "rival_source",
+    "rival_source", "glued_source",
     *FLAG_FACTS,
 )
 # Subject rules that read the verb's own subject or agent; the others infer the speaker
@@ -121,7 +123,12 @@ def facts_of(text: str, raw: RawClaim, actor_kind: str | None, quoted: list[Seg]
     facts["inferred_source"] = float(bool(raw.source_by)
                                      and raw.source_by not in _OWN_SUBJECT_RULES)
     facts["named_between"] = float(named_between > 0)
-    facts["source_not_an_actor"] = float(actor_kind is None)
+    # A page's buttons and bylines glued to a name ("Zach CarterFlagShareLikeReplySara")
+    # name no one: scraped text, not an actor.
+    glued = any(len(_GLUED.findall(word)) >= 2
+                for s, e in raw.source or [] for word in text[s:e].split())
+    facts["glued_source"] = float(glued)
+    facts["source_not_an_actor"] = float(actor_kind is None or glued)
     facts["unnamed_source"] = float(actor_kind == "unnamed")
     facts["state_source"] = float(actor_kind == "state")
     head = _WORD.match(text, raw.source_root)

@@ -66,3 +66,19 @@ def test_a_source_the_tagger_does_not_read_as_one_is_doubted():
     # No reading (no tagger, or the source outside the tagger's piece) is no doubt.
     assert facts(None)["tagger_doubts_source"] == 0.0
     assert "tagger_doubts_source" in confidence.shipped_model().flags(facts(0.05))
+
+
+def test_a_name_glued_to_a_pages_buttons_is_no_actor():
+    text = "Mila KovacFlagShareLikeReply 5pts Vidal Says The Port Will Reopen"
+    def facts(source):
+        start = text.index(source)
+        raw = RawClaim(content=[(45, len(text))], cue=[(40, 44)],
+                       source=[(start, start + len(source))], stance="assert",
+                       kind="reported", cue_lemma="say", source_root=start)
+        return confidence.facts_of(text, raw, "person", [])
+    glued = facts("Mila KovacFlagShareLikeReply")
+    assert glued["glued_source"] == glued["source_not_an_actor"] == 1.0
+    # One capital inside a name ("McDonald", "LeVell") is an ordinary name.
+    assert facts("Vidal")["glued_source"] == 0.0
+    model = confidence.shipped_model()
+    assert model.chance(glued) < model.chance(facts("Vidal"))

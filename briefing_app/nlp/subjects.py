@@ -199,9 +199,9 @@ def relative_in_disguise(clause) -> bool:
             or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     noun = _noun_subject(clause)
-    return noun is not None and any(
-        c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children
-    ) or noun is not None and any(
+    if noun is None:
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children) or any(
         c.dep_ == "relcl" and doc[c.left_edge.i - 1].text == "," for c in noun.children)
 
 

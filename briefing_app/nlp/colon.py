@@ -7,6 +7,9 @@ from briefing_app.nlp.records import RawClaim, Seg
 
 _COLON_SOURCE_NOUNS = {"poll", "survey", "report", "study", "newspaper", "camp", "official",
                        "officials", "source", "sources", "spokesman", "spokeswoman", "aide"}
+# How a colon claim whose speaker only looks like a name says so (RawClaim.source_by).
+UNCONFIRMED_NAME = "colon_unconfirmed_name"
+_NAMED_KINDS = ("person", "organisation")
 
 
 def colon_claim(colon, base: int, quotes: list[Seg]) -> RawClaim | None:
@@ -23,7 +26,13 @@ def colon_claim(colon, base: int, quotes: list[Seg]) -> RawClaim | None:
         # An untagged name ("Okafor:"), but not a shouted dateline ("WASHINGTON:").
         words and all(t.pos_ == "PROPN" and t.text.istitle() for t in words)
     )
-    if not named and not any(t.lower_ in _COLON_SOURCE_NOUNS for t in prefix):
+    # The small model reads some surnames opening a line as plural nouns ("Sanders:",
+    # "Matthews:" in a transcript); so does it "Update:" and "Photos:". Such a line is a
+    # claim only if the article names someone by that word elsewhere (confirm_names).
+    unconfirmed = not named and prefix[0].i == sent.start and 0 < len(words) <= 3 and all(
+        t.pos_ in ("PROPN", "NOUN", "ADJ") and t.text.istitle() for t in words)
+    if not named and not unconfirmed and not any(t.lower_ in _COLON_SOURCE_NOUNS
+                                                 for t in prefix):
         return None
     content = spans.shift(spans.tokens_span(spans.trim(rest) or rest), base)
     source = spans.shift(spans.tokens_span(spans.trim(prefix) or prefix), base)
@@ -36,4 +45,13 @@ def colon_claim(colon, base: int, quotes: list[Seg]) -> RawClaim | None:
         cue_lemma=":",
         source_root=spans.shift((prefix[-1].idx, 0), base)[0],
         source_is_pronoun=prefix[-1].pos_ == "PRON",
+        source_by=UNCONFIRMED_NAME if unconfirmed else "",
     )
+
+
+def confirm_names(text: str, claims: list[RawClaim], mentions) -> list[RawClaim]:
+    """Drop the colon claims whose speaker is a capitalised word no other mention in the
+    article (a person's or a body's name found by the parser) contains."""
+    names = {word for m in mentions if m.kind in _NAMED_KINDS for word in m.text.split()}
+    return [c for c in claims if c.source_by != UNCONFIRMED_NAME or any(
+        word in names for s, e in c.source for word in text[s:e].split())]

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from briefing_app.domain.model import Analysis, PipelineInfo, Source
-from briefing_app.nlp import actors, claims, combine, quote_links
+from briefing_app.nlp import actors, claims, colon, combine, quote_links
 from briefing_app.nlp.assemble import build_analysis
 from briefing_app.nlp.pipeline import pipeline_info
 from briefing_app.nlp.quotes import find_quotes, mark_positions
@@ -192,6 +192,7 @@ def analyze_parsed(
             done += 1
             if progress is not None:
                 progress(done / total)
-    raw_claims = quote_links.link(text, raw_claims, quotes)
+    raw_claims = quote_links.link(text, colon.confirm_names(text, raw_claims, mentions),
+                                  quotes)
     return build_analysis(source, info, raw_claims, mentions, sentences, paragraphs,
                           evidence)

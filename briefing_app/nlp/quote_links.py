@@ -38,6 +38,8 @@ def link(text: str, claims: list[RawClaim], quotes: list[tuple[int, int]]) -> li
         if c.kind == "direct_quote" and c.cue
     )
     host_tails = [tail for tail, _n, _c in hosts]
+    _lead_into_next(text, claims, quotes, covered)
+    _first_halves(text, claims, quotes, covered)
     for index, (q_start, q_end) in enumerate(quotes):
         if covered[index]:
             continue
@@ -75,10 +77,13 @@ def _continue_quotes(text: str, claims: list[RawClaim], quotes, covered: list[bo
     """A quote that opens the next sentence, with no cue of its own and none between,
     goes on with the quote before it: 'Marek said: "We will." "The port is ours."' is
     one claim in two pieces, as a reader (and the corpus) takes it."""
+    # A reported claim whose words end on a quote ("... pay more 'because they expect
+    # it,' Chipok said.") goes on with the next quote as a direct one does.
+    quote_ends = {e for _s, e in quotes}
     ends = sorted(
         (max(e for _s, e in c.content + c.cue + (c.source or [])), n)
         for n, c in enumerate(claims)
-        if c.kind == "direct_quote" and c.cue
+        if c.cue and (c.kind == "direct_quote" or c.content[-1][1] in quote_ends)
     )
     cues = sorted(s for c in claims if c.cue for s, _e in c.cue)
     for index, (q_start, q_end) in enumerate(quotes):
@@ -95,6 +100,40 @@ def _continue_quotes(text: str, claims: list[RawClaim], quotes, covered: list[bo
         claims[number].content.append((q_start, q_end))
         covered[index] = True
         bisect.insort(ends, (q_end, number))
+
+
+def _lead_into_next(text: str, claims: list[RawClaim], quotes, covered: list[bool]) -> None:
+    """A paragraph that is one whole quote, before a paragraph opening with a quote its
+    cue closes ('"We are ready." / "We will sail," Marek said.'), is that speaker's: it
+    joins the claim after it, not the one before (the corpus reads it so)."""
+    closing = {c.content[0][0]: c for c in claims
+               if c.kind == "direct_quote" and c.cue and c.cue[0][0] > c.content[0][1]}
+    for index in range(len(quotes) - 1, -1, -1):
+        q_start, q_end = quotes[index]
+        if covered[index] or text[text.rfind("\n", 0, q_start) + 1:q_start].strip():
+            continue
+        after = text[q_end:q_end + 400]
+        gap = len(after) - len(after.lstrip())
+        ahead = closing.get(q_end + gap)
+        if ahead is not None and "\n" in after[:gap]:
+            ahead.content.insert(0, (q_start, q_end))
+            closing[q_start] = ahead
+            covered[index] = True
+
+
+def _first_halves(text: str, claims: list[RawClaim], quotes, covered: list[bool]) -> None:
+    """A quote right before the speaker and cue of a claim whose words follow them is
+    that split quote's first half: '"That, sadly," the minister said, "is the end."'."""
+    heads = {min(s for s, _e in c.cue + (c.source or [])): c for c in claims
+             if c.kind == "direct_quote" and c.cue and c.content[0][0] > c.cue[0][1]}
+    for index, (q_start, q_end) in enumerate(quotes):
+        if covered[index]:
+            continue
+        after = text[q_end:q_end + 10]
+        claim = heads.get(q_end + len(after) - len(after.lstrip(" ,")))
+        if claim is not None:
+            claim.content.insert(0, (q_start, q_end))
+            covered[index] = True
 
 
 def _split_host(text: str, hosts, tails: list[int], quote: tuple[int, int]) -> RawClaim | None:

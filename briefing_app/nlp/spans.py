@@ -60,7 +60,8 @@ def subtree_span(head, exclude=None) -> Seg | None:
 
 
 def segments(tokens) -> list[Seg]:
-    """Contiguous runs of `tokens` (sorted by position) as spans, punctuation trimmed."""
+    """Contiguous runs of `tokens` (sorted by position) as spans, punctuation trimmed; a
+    run of punctuation alone is none."""
     runs: list[list] = []
     for token in sorted(tokens, key=lambda t: t.i):
         if runs and token.i == runs[-1][-1].i + 1:
@@ -70,7 +71,8 @@ def segments(tokens) -> list[Seg]:
     out = []
     for run in runs:
         run = trim(run)
-        if run:
+        # A lone quotation mark the parser hung on the clause is no piece of its words.
+        if run and not all(t.is_punct for t in run):
             out.append((run[0].idx, run[-1].idx + len(run[-1].text)))
     return out
 

@@ -57,9 +57,14 @@ def made_thing_relative(verb):
 def nominal_subject(verb):
     """The verb's own subject: "The mayor said the harbour will reopen." gives "mayor". Of
     two, a name after a description is the description's apposition the parser split off:
-    "One farmer backing the plan, Tomas Vidal, said" gives "Vidal"."""
+    "One farmer backing the plan, Tomas Vidal, said" gives "Vidal"; a quote's first word
+    is not its speaker."""
     found = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(found) == 2 and found[0].pos_ == "NOUN" and found[1].pos_ == "PROPN":
+        return found[1]
+    # '"That, sadly," the minister said, "is ..."': a closing quotation mark between
+    # the two puts the first among the quoted words; the second speaks them.
+    if len(found) == 2 and any(t.tag_ == "''" for t in verb.doc[found[0].i:found[1].i]):
         return found[1]
     return found[0] if found else None
 
@@ -375,7 +380,29 @@ def _named_apposition(token):
     the stage, former mayor Ilse Brandt, said" gives "Brandt"."""
     if token.pos_ != "NOUN":
         return token
-    return next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+    own = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return own or _name_hung_on_inner_noun(token) or token
+
+
+def _name_hung_on_inner_noun(token):
+    """"One pastor backing Cruz, Darran Whiting of the Baptist church, said": the parser
+    hung the person's name on the last noun of the description, not on the description;
+    a name between commas that closes the subject is the subject's."""
+    doc, last = token.doc, token.right_edge
+    for name in token.subtree:
+        after = name.right_edge.i + 1
+        if name.dep_ == "appos" and _looks_like_person(name) and after >= last.i \
+                and after < len(doc) and doc[after].text == "," \
+                and doc[name.left_edge.i - 1].text == ",":
+            return name
+    return None
+
+
+def _looks_like_person(name) -> bool:
+    """A PERSON entity, or a name of two capitalised words the model left untyped."""
+    return name.pos_ == "PROPN" and (name.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == name.i - 1
+        for c in name.children))
 
 
 def source_of(verb, subject) -> list[Seg] | None:

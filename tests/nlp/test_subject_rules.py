@@ -120,6 +120,9 @@ def test_a_purpose_infinitive_gives_way_to_an_object_who_could_speak(nlp):
     # Two subjects: the name after the description is its apposition, split off.
     ("One farmer backing the plan, Tomas Vidal of Klow, said he had called 100 neighbours.",
      "said", "Vidal"),
+    # The parser hung the name on the description's last noun ("Kovac"), not on "pastor".
+    ("One pastor supporting Mr. Kovac, Darran Whiting of the Baptist church in Klow, said "
+     "he had made 150 calls.", "said", "Whiting"),
     # A participle right after someone who could speak, on a clause of an event.
     ("The interview ended with Marek asking the minister whether she would resign.",
      "asking", "Marek"),

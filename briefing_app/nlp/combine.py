@@ -33,6 +33,8 @@ from briefing_app.nlp.tagger import LABEL_INDEX, LABELS
 _WORD = re.compile(r"\w+")
 _CON = [LABEL_INDEX["B-CON"], LABEL_INDEX["I-CON"]]
 _SRC = [LABEL_INDEX["B-SRC"], LABEL_INDEX["I-SRC"]]
+# Where a doc keeps its word index (_word_index).
+_WORD_INDEX = "briefing_app.word_index"
 
 
 @dataclass
@@ -173,14 +175,28 @@ def _words(text: str, segs: list[Seg]) -> set[tuple[int, int]]:
 
 def _weights(doc, base: int, probs: numpy.ndarray, labels: list[int], tokens,
              segs: list[Seg], inside: bool = True) -> list[float]:
-    """The tagger's probability of `labels` for each word of `tokens` that lies inside
-    `segs` (or outside them, with inside=False)."""
-    weight = probs[:, labels].sum(axis=1)
-    return [
-        weight[t.i] for t in tokens
-        if not t.is_punct and not t.is_space
-        and any(s <= t.idx + base < e for s, e in segs) == inside
-    ]
+    """The tagger's probability of `labels` for each word of `tokens` (the doc or one of
+    its spans) that lies inside `segs` (or outside them, with inside=False)."""
+    starts, words = _word_index(doc)
+    lo, hi = (0, len(doc)) if tokens is doc else (tokens.start, tokens.end)
+    at = starts[lo:hi] + base
+    hit = numpy.zeros(hi - lo, dtype=bool)
+    for s, e in segs:
+        hit |= (at >= s) & (at < e)
+    keep = words[lo:hi] & (hit == inside)
+    return probs[lo:hi][keep][:, labels].sum(axis=1).tolist()
+
+
+def _word_index(doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Each token's offset and whether it is a word, kept on the doc: every claim of a
+    piece asks, and a loop over the tokens per claim was a tenth of the analysis."""
+    found = doc.user_data.get(_WORD_INDEX)
+    if found is None:
+        starts = numpy.fromiter((t.idx for t in doc), dtype=numpy.int64, count=len(doc))
+        words = numpy.fromiter((not (t.is_punct or t.is_space) for t in doc), dtype=bool,
+                               count=len(doc))
+        found = doc.user_data[_WORD_INDEX] = (starts, words)
+    return found
 
 
 def content_support(doc, base: int, probs: numpy.ndarray, segs: list[Seg]) -> float:

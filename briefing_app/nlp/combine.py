@@ -25,6 +25,7 @@ import numpy
 
 from briefing_app.nlp import spans
 from briefing_app.nlp.claims import discourse_marker
+from briefing_app.nlp.colon import UNCONFIRMED_NAME
 from briefing_app.nlp.lexicon import CUE_NOUNS, CUE_VERBS
 from briefing_app.nlp.records import RawClaim, Seg
 from briefing_app.nlp.subjects import source_of, subject_of
@@ -257,7 +258,7 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
             continue
         if settings.add_needs_source and claim.source is None:
             continue
-        if any(s < e2 and s2 < e for s, e in claim.cue for s2, e2 in rule_cues):
+        if _read_by_rules(doc, base, claim.cue, rule_cues):
             continue  # the rules read this cue already: their content and source stand
         if len(words & claimed) > settings.add_max_covered * len(words):
             continue
@@ -269,10 +270,25 @@ def combine(text: str, doc, base: int, probs: numpy.ndarray, rule_claims: list[R
     return [c for c in scored if not vetoed(c, settings)]
 
 
+def _read_by_rules(doc, base: int, cue: list[Seg], rule_cues: list[Seg]) -> bool:
+    """Whether a tagged cue is a rule cue, or hangs from one: "interview" in "Okafor said
+    in an interview" belongs to the rules' "said", whose quote may go on after it."""
+    if any(s < e2 and s2 < e for s, e in cue for s2, e2 in rule_cues):
+        return True
+    span = doc.char_span(cue[0][0] - base, cue[0][1] - base, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(s <= t.idx + base < e for t in span.root.ancestors for s, e in rule_cues)
+
+
 def vetoed(claim: RawClaim, settings: Settings) -> bool:
     """True for a reported claim only the rules found whose speaker the tagger does not
-    see, or sees elsewhere in the sentence."""
+    see, or sees elsewhere in the sentence. A line opened by a word the parser reads as
+    a noun ("Sanders: ...") is left to colon.confirm_names, which asks the whole article
+    whether that word names someone: the tagger sees only the line."""
     if claim.origin != "rules" or claim.kind == "direct_quote" or claim.source_support is None:
+        return False
+    if claim.source_by == UNCONFIRMED_NAME:
         return False
     rival = claim.rival_support or 0.0
     return (claim.source_support < settings.veto_doubted_source

@@ -125,7 +125,15 @@ def _verb_claim(verb, base: int, quotes: list[Seg]) -> RawClaim | None:
         tokens = _through_colon(tokens)
     pieces = spans.segments(tokens)
     if len(pieces) == 1 or verb.dep_ != "parataxis":
-        pieces = [(pieces[0][0], pieces[-1][1])]
+        # One span; but a "that" clause after a cue set in the middle of what it reports
+        # stays apart, so the speaker and cue are not quoted as the words ("there is a
+        # risk, they said, that ...").
+        after = next((t for t in tokens if t.i > verb.i), None)
+        split = after is not None and after.lower_ == "that" and after.dep_ == "mark" \
+            and tokens[0].i < verb.i
+        before = [p for p in pieces if split and p[1] <= verb.idx]
+        rest = [p for p in pieces if p not in before]
+        pieces = [(part[0][0], part[-1][1]) for part in (before, rest) if part]
     content = [spans.shift(p, base) for p in pieces]
     if len(content) == 1:
         content = [spans.snap_to_quotes(content[0], verb.idx + base, quotes)]

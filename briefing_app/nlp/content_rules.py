@@ -63,7 +63,20 @@ def clausal_complement(verb, lemma: str) -> list | None:
                 or following.left_edge.i != max(t.i for t in tokens) + 1:
             break
         tokens += [t for t in following.subtree if t.i != verb.i]
+    # A cue set in the middle of what it reports, the rest of the clause after it: "there
+    # is a risk, some Democrats said, that the plan would push voters away".
+    if child.i < verb.i:
+        tokens += [t for c in complements[1:] if _that_clause_after(c, verb)
+                   for t in c.subtree]
     return tokens
+
+
+def _that_clause_after(clause, verb) -> bool:
+    """A clause opening with "that" right after the verb and its comma ("said, that
+    ..."), not one after an object ("told a crowd that the campaign estimated ...")."""
+    start = clause.left_edge
+    return start.i > verb.i and start.lower_ == "that" and start.head.i == clause.i \
+        and start.dep_ == "mark" and all(t.is_punct for t in verb.doc[verb.i + 1:start.i])
 
 
 def _speakers_participle(clause) -> bool:

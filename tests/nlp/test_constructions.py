@@ -392,3 +392,20 @@ def test_a_subjects_relative_clause_is_not_the_content(run):
     claim = r.claim("not going to be over")
     assert (r.source_text(claim), r.cue(claim)) == ("One docker", "said")
     assert "anonymity" not in r.content(claim)
+
+
+def test_a_cue_in_the_middle_of_its_words_keeps_the_that_clause_after_it(run):
+    r = run("There is a risk, some officials said, that the new quay will flood every "
+            "spring.")
+    claim = r.claim("There is a risk")
+    assert [r.text[s:e] for s, e in claim.content.pieces()] == [
+        "There is a risk", "that the new quay will flood every spring"]
+    assert r.source_text(claim) == "some officials" and r.cue(claim) == "said"
+
+
+def test_a_that_clause_after_the_cues_object_is_not_joined(run):
+    # The parser hangs "that the organisers counted" on "told" as a second complement.
+    r = run('"The port stays open," the mayor told a crowd that the organisers counted at '
+            'two thousand.')
+    claim = r.claim("port stays open")
+    assert "organisers" not in r.content(claim)

@@ -277,7 +277,8 @@ def controller_subject(verb):
     announced ..., the judge"; a passive's subject: "Obama is reported to have called". A participle
     right after someone who could speak, on a clause whose subject could not, is theirs:
     "The interview ended with Marek asking ..." gives "Marek"."""
-    if not (verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb)):
+    if not (verb.dep_ in ("xcomp", "conj", "acomp") or _is_participle(verb)
+            or _broken_conjunct(verb)):
         return None
     governor = verb.head
     raised = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
@@ -477,6 +478,16 @@ def _stray_left(verb):
     if left is not None and left.head.i == verb.i and left.dep_ in _STRAY_SUBJECT_DEPS:
         return left
     return None
+
+
+def _broken_conjunct(verb) -> bool:
+    """A second finite verb the parser hung on the first as a modifier because a phrase
+    came between the "and" and it: "She stood at the pulpit and, citing Exodus, endorsed
+    ..."."""
+    governor = verb.head
+    return verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and any(
+            c.dep_ == "cc" and governor.i < c.i < verb.i for c in governor.children)
 
 
 def _is_participle(verb) -> bool:

@@ -409,3 +409,11 @@ def test_a_that_clause_after_the_cues_object_is_not_joined(run):
             'two thousand.')
     claim = r.claim("port stays open")
     assert "organisers" not in r.content(claim)
+
+
+def test_a_second_verb_after_and_and_a_participle_shares_the_first_ones_subject(run):
+    # The parser hangs "endorsed" on "stood" as a modifier, not a conjunct.
+    r = run("Pastor Anna Whitby stood at her pulpit and, citing a verse from Exodus, "
+            "endorsed Senator Okafor for the post.")
+    claim = r.claim("Senator Okafor for the post")
+    assert r.source_text(claim) == "Pastor Anna Whitby"

@@ -1,14 +1,17 @@
-"""Fit the claim-confidence model (nlp/confidence.py) on the held-back part of PolNeAR
-tune/ and write its weights beside the tagger's (resources/tagger/confidence.json).
+"""Fit the claim-confidence model (nlp/confidence.py) on PolNeAR tune/ and write its
+weights beside the tagger's (resources/tagger/confidence.json).
 
-The held-back articles are the ones the tagger never trained on, so the tagger's support
-for a claim means there what it will mean on new articles. Each cued claim the engine
+Each tune/ article is read by the fold tagger that never trained on it (--folds DIR, from
+train_tagger.py --fold), so the tagger's support for a claim means there what it will mean
+on new articles; the shipped tagger, trained on all of tune/, cannot be used for this.
+Each cued claim the engine
 finds is labelled right when the corpus scorer pairs it with a gold claim (partial
 level) with the right source (benchmarks/calibration.py); a logistic model with a small
 L2 penalty is fitted to those labels by Newton's method: deterministic, no random start,
 a few seconds on one core once the articles are parsed (parses are cached).
 
-  .venv/bin/python training/calibrate.py --data-dir ../shared/data/polnear-train/tune
+  .venv/bin/python training/calibrate.py --data-dir ../shared/data/polnear-train/tune \\
+      --folds /tmp/tagger_folds
 """
 
 from __future__ import annotations
@@ -25,13 +28,11 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "benchmarks"))
 
 from calibration import outcomes, reliability  # noqa: E402
-from combine_eval import _scorer  # noqa: E402
-from corpus import documents, parse, split_tune  # noqa: E402
+from combine_eval import _scorer, corpus_and_taggers  # noqa: E402
 
 from briefing_app.nlp import confidence  # noqa: E402
 from briefing_app.nlp.engine import analyze_parsed  # noqa: E402
 from briefing_app.nlp.pipeline import load_pipeline, pipeline_info  # noqa: E402
-from briefing_app.nlp.tagger import load_tagger  # noqa: E402
 from briefing_app.storage.analysis_json import analysis_to_json  # noqa: E402
 
 L2 = 1.0  # on ~2,500 claims: keeps rare facts from getting extreme weights
@@ -58,6 +59,7 @@ def fit(x: numpy.ndarray, y: numpy.ndarray, l2: float = L2) -> numpy.ndarray:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, type=Path, help="PolNeAR tune/")
+    parser.add_argument("--folds", required=True, type=Path, help="DIR/fold0 ... fold4")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/briefing_tagger_cache"))
     parser.add_argument("--scorer", type=Path, default=None)
     parser.add_argument("--out", type=Path, default=confidence.model_path())
@@ -65,17 +67,16 @@ def main(argv=None) -> int:
     scorer = _scorer(
         args.scorer
         or args.data_dir.resolve().parent.parent.parent / "tools" / "score_attribution.py")
-    docs = split_tune(documents(args.data_dir))[1]
     nlp = load_pipeline()
-    info, tagger = pipeline_info(nlp), load_tagger()
-    parsed = parse(nlp, docs, args.cache, "tune_held")
+    info = pipeline_info(nlp)
+    args.held_back, args.weights = False, None
+    parsed, docs, taggers = corpus_and_taggers(nlp, args)
     preds, facts = {}, {}
-    for article in parsed:
+    for article, tagger in zip(parsed, taggers):
         source, evidence = article.source(), []
         analysis = analyze_parsed(source, info, article.docs, tagger, evidence=evidence)
         preds[article.doc_id] = analysis_to_json(source, analysis)
         facts.update((f"{article.doc_id}/{cid}", f) for cid, f in evidence)
-    docs = [(d[0], str(d[1]), str(d[2])) for d in docs]
     rows = outcomes(scorer, docs, preds)
     x = numpy.array([[facts[f"{r.doc_id}/{r.claim_id}"][k] for k in confidence.FEATURES]
                      for r in rows])
@@ -84,8 +85,8 @@ def main(argv=None) -> int:
     model = {
         "bias": round(float(w[-1]), 5),
         "weights": {k: round(float(v), 5) for k, v in zip(confidence.FEATURES, w[:-1])},
-        "fitted_on": f"PolNeAR tune/, held-back part ({len(docs)} articles, {len(rows)} "
-                     f"cued claims, {int(y.sum())} right)",
+        "fitted_on": f"PolNeAR tune/, each article read by a fold tagger that never saw it "
+                     f"({len(docs)} articles, {len(rows)} cued claims, {int(y.sum())} right)",
         "l2": L2,
     }
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

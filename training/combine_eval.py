@@ -1,9 +1,11 @@
 """Score rules alone, the tagger alone and rules + tagger under several combination
-settings, on the held-back part of tune/ (which decides the settings) or on check/
-(which only reports them), with the corpus's own scorer. Parses are cached like the
-training script's, so a grid of settings costs one parse.
+settings, on tune/ (which decides the settings) or on check/ (which only reports them),
+with the corpus's own scorer. On tune/, each article is read by the fold tagger that never
+saw it (--folds, train_tagger.py --fold), or only the held-back fold with --held-back.
+Parses are cached like the training script's, so a grid of settings costs one parse.
 
-  .venv/bin/python training/combine_eval.py --data-dir ../shared/data/polnear-train/tune --held-back
+  .venv/bin/python training/combine_eval.py --data-dir ../shared/data/polnear-train/tune \\
+      --folds /tmp/tagger_folds
   .venv/bin/python training/combine_eval.py --data-dir ../shared/data/polnear-train/check
 """
 
@@ -18,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import documents, parse, split_tune  # noqa: E402
+from corpus import FOLDS, HELD_BACK, documents, parse, parse_tune, split_tune  # noqa: E402
 
 from briefing_app.nlp import combine  # noqa: E402
 from briefing_app.nlp.engine import analyze_parsed  # noqa: E402
@@ -42,9 +44,10 @@ def _scorer(path: Path):
     return module
 
 
-def run(parsed, info, tagger, settings, scorer, docs) -> dict:
+def run(parsed, info, taggers, settings, scorer, docs) -> dict:
+    """The scores of one setting; `taggers` holds each article's tagger (None: rules only)."""
     preds = {}
-    for article in parsed:
+    for article, tagger in zip(parsed, taggers or [None] * len(parsed)):
         source = article.source()
         analysis = analyze_parsed(source, info, article.docs, tagger, settings)
         preds[article.doc_id] = analysis_to_json(source, analysis)
@@ -57,10 +60,30 @@ def run(parsed, info, tagger, settings, scorer, docs) -> dict:
     }
 
 
+def corpus_and_taggers(nlp, args) -> tuple[list, list, list]:
+    """(parsed articles, their (id, text, gold) paths, each one's tagger) for the command
+    line's --data-dir, --held-back, --folds and --weights."""
+    docs = documents(args.data_dir)
+    if args.folds:
+        folds = [load_tagger(args.folds / f"fold{k}") for k in range(FOLDS)]
+        parsed = parse_tune(nlp, docs, args.cache)
+        taggers = [folds[n % FOLDS] for n in range(len(parsed))]
+    else:
+        if args.held_back:
+            docs = split_tune(docs, HELD_BACK)[1]
+            parsed = split_tune(parse_tune(nlp, documents(args.data_dir), args.cache))[1]
+        else:
+            parsed = parse(nlp, docs, args.cache, args.data_dir.name)
+        taggers = [load_tagger(args.weights)] * len(parsed)
+    return parsed, [(d[0], str(d[1]), str(d[2])) for d in docs], taggers
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--held-back", action="store_true", help="tune/'s held-back part")
+    parser.add_argument("--folds", type=Path, default=None,
+                        help="DIR/fold0 ... fold4: tune/ read out of fold")
     parser.add_argument("--grid", action="store_true", help="try every GRID setting")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/briefing_tagger_cache"))
     parser.add_argument("--scorer", type=Path, default=None)
@@ -70,15 +93,9 @@ def main(argv=None) -> int:
         args.scorer
         or args.data_dir.resolve().parent.parent.parent / "tools" / "score_attribution.py"
     )
-    docs = documents(args.data_dir)
-    name = args.data_dir.name
-    if args.held_back:
-        docs, name = split_tune(docs)[1], "tune_held"
     nlp = load_pipeline()
     info = pipeline_info(nlp)
-    parsed = parse(nlp, docs, args.cache, name)
-    docs = [(d[0], str(d[1]), str(d[2])) for d in docs]
-    tagger = load_tagger(args.weights)
+    parsed, docs, taggers = corpus_and_taggers(nlp, args)
 
     def show(label, result):
         print(json.dumps({"run": label, **{k: round(v, 4) for k, v in result.items()}}),
@@ -87,9 +104,9 @@ def main(argv=None) -> int:
     show("rules", run(parsed, info, None, combine.DEFAULT, scorer, docs))
     alone = replace(combine.DEFAULT, rules=False, add_quote_confidence=0.0,
                     add_reported_confidence=0.0, add_needs_source=False)
-    show("tagger alone", run(parsed, info, tagger, alone, scorer, docs))
+    show("tagger alone", run(parsed, info, taggers, alone, scorer, docs))
     show(f"combined {asdict(combine.DEFAULT)}",
-         run(parsed, info, tagger, combine.DEFAULT, scorer, docs))
+         run(parsed, info, taggers, combine.DEFAULT, scorer, docs))
     if args.grid:
         for quote in GRID["quote"]:
             for reported in GRID["reported"]:
@@ -98,7 +115,7 @@ def main(argv=None) -> int:
                                        add_reported_confidence=reported,
                                        add_needs_source=source)
                     show(f"quote {quote} reported {reported} needs source {source}",
-                         run(parsed, info, tagger, settings, scorer, docs))
+                         run(parsed, info, taggers, settings, scorer, docs))
     return 0
 
 

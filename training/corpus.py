@@ -2,8 +2,10 @@
 
 Shared by train_tagger.py and combine_eval.py. The parses are cached outside the
 repository (--cache, /tmp by default): corpus text never goes into the project.
-The held-back part of tune/ is every 5th article by sorted id; it decides the number of
-epochs and every combination rule, and is never trained on.
+tune/ is cut into FOLDS folds by sorted id (article n in fold n % FOLDS). The held-back
+part is the last fold: it decided the combination rules. Each fold's tagger is trained on
+the other folds (train_tagger.py --fold), so every tune/ article can be read by a tagger
+that never saw it: the confidence model is fitted on all of them (calibrate.py --folds).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from briefing_app.nlp.engine import paragraphs_of, pieces_of
 from briefing_app.nlp.quotes import find_quotes
 from briefing_app.nlp.tagger import LABEL_INDEX
 
-HELD_BACK_EVERY = 5
+FOLDS = 5
+HELD_BACK = FOLDS - 1
 
 
 def documents(data_dir: Path) -> list[tuple[str, Path, Path]]:
@@ -32,11 +35,16 @@ def documents(data_dir: Path) -> list[tuple[str, Path, Path]]:
     ]
 
 
-def split_tune(docs: list) -> tuple[list, list]:
-    """(train, held back): every HELD_BACK_EVERY-th document by sorted id is held back."""
-    train = [d for n, d in enumerate(docs) if n % HELD_BACK_EVERY != HELD_BACK_EVERY - 1]
-    held = [d for n, d in enumerate(docs) if n % HELD_BACK_EVERY == HELD_BACK_EVERY - 1]
+def split_tune(docs: list, fold: int = HELD_BACK) -> tuple[list, list]:
+    """(the other folds, the fold) of tune/'s sorted documents (or their parses)."""
+    train = [d for n, d in enumerate(docs) if n % FOLDS != fold]
+    held = [d for n, d in enumerate(docs) if n % FOLDS == fold]
     return train, held
+
+
+def parse_tune(nlp, docs: list, cache: Path) -> list:
+    """Every tune/ article parsed (one cache for all folds)."""
+    return parse(nlp, docs, cache, "tune_all")
 
 
 class Parsed:

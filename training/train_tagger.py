@@ -2,12 +2,19 @@
 its weights into resources/tagger/.
 
 Deterministic and CPU only: fixed seeds (spacy.util.fix_random_seed), one thread is
-enough. Trains on tune/ less its held-back part (every 5th article by sorted id), keeps
-the epoch whose held-back token F1 (content, cue and source labels) is best, stops after
---patience epochs without a gain. check/ is not read here.
+enough. check/ is not read here. Two uses:
 
-  nohup nice -n 19 .venv/bin/python training/train_tagger.py \\
-      --data-dir ../shared/data/polnear-train/tune > /tmp/tagger_train.log 2>&1 &
+- `--fold K`: train on the other four folds of tune/ (corpus.py), keep the epoch whose
+  token F1 on fold K (content, cue and source labels) is best, stop after --patience
+  epochs without a gain. The five fold taggers read each tune/ article unseen, for
+  calibrate.py and combine_eval.py (`--folds DIR` reads DIR/fold0 ... DIR/fold4).
+- `--all-epochs N`: train on all of tune/ for N epochs (the folds' median best epoch):
+  the shipped tagger.
+
+  for k in 0 1 2 3 4; do .venv/bin/python training/train_tagger.py --data-dir \\
+      ../shared/data/polnear-train/tune --fold $k --out /tmp/tagger_folds/fold$k; done
+  .venv/bin/python training/train_tagger.py --data-dir ../shared/data/polnear-train/tune \\
+      --all-epochs 8
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from thinc.api import Adam, NumpyOps, set_current_ops
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import documents, labels, parse, split_tune  # noqa: E402
+from corpus import FOLDS, HELD_BACK, documents, labels, parse_tune, split_tune  # noqa: E402
 
 from briefing_app.nlp.pipeline import load_pipeline  # noqa: E402
 from briefing_app.nlp.tagger import (  # noqa: E402
@@ -73,19 +80,26 @@ def main(argv=None) -> int:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--patience", type=int, default=4)
     parser.add_argument("--batch", type=int, default=32, help="pieces per update")
-    parser.add_argument("--width", type=int, default=128)
+    parser.add_argument("--width", type=int, default=64)
     parser.add_argument("--depth", type=int, default=4)
-    parser.add_argument("--window", type=int, default=1)
-    parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--window", type=int, default=2)
+    parser.add_argument("--dropout", type=float, default=0.3)
     parser.add_argument("--lr", type=float, default=0.001)
+    parser.add_argument("--fold", type=int, default=HELD_BACK, choices=range(FOLDS),
+                        help="the fold held back to choose the epoch")
+    parser.add_argument("--all-epochs", type=int, default=0,
+                        help="train on all of tune/ for this many epochs, none held back")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     fix_random_seed(SEED)
     set_current_ops(NumpyOps())
     nlp = load_pipeline()
-    train_docs, held_docs = split_tune(documents(args.data_dir))
-    train_x, train_y = examples(parse(nlp, train_docs, args.cache, "tune_train"))
-    held_x, held_y = examples(parse(nlp, held_docs, args.cache, "tune_held"))
+    parsed = parse_tune(nlp, documents(args.data_dir), args.cache)
+    train, held = split_tune(parsed, args.fold)
+    if args.all_epochs:
+        train, held = parsed, []
+    train_x, train_y = examples(train)
+    held_x, held_y = examples(held)
     print(f"{len(train_x)} train pieces, {len(held_x)} held-back pieces, "
           f"{time.perf_counter() - started:.0f} s", flush=True)
     settings = {
@@ -113,6 +127,13 @@ def main(argv=None) -> int:
                 float(numpy.log(p[numpy.arange(len(p)), train_y[n]] + 1e-9).sum())
                 for p, n in zip(probs, batch)
             )
+        if args.all_epochs:
+            print(json.dumps({"epoch": epoch, "loss": round(total, 2),
+                              "seconds": round(time.perf_counter() - started)}), flush=True)
+            if epoch == args.all_epochs:
+                best, best_bytes, best_epoch = -1.0, model.to_bytes(), epoch
+                break
+            continue
         scores = token_f1(model, held_x, held_y)
         print(json.dumps({"epoch": epoch, "loss": round(total, 2),
                           **{k: round(v, 4) for k, v in scores.items()},
@@ -129,14 +150,16 @@ def main(argv=None) -> int:
         "model": settings,
         "labels": list(LABELS),
         "columns": [name for name, _rows, _width in COLUMNS],
-        "trained_on": "PolNeAR train split, tune/ part less every 5th article by sorted id",
+        "trained_on": "PolNeAR train split, all of tune/" if args.all_epochs else
+                      f"PolNeAR train split, tune/ less fold {args.fold} of {FOLDS}",
         "epochs": best_epoch,
-        "held_back_token_f1": round(best, 4),
+        "held_back_token_f1": None if args.all_epochs else round(best, 4),
         "seed": SEED,
     }
     Tagger(model, trained).save(args.out)
-    print(f"best epoch {best_epoch}, held-back token F1 {best:.4f}, "
-          f"{time.perf_counter() - started:.0f} s; weights in {args.out}", flush=True)
+    scored = "all of tune/" if args.all_epochs else f"token F1 on fold {args.fold} {best:.4f}"
+    print(f"epoch {best_epoch}, {scored}, {time.perf_counter() - started:.0f} s; weights in "
+          f"{args.out}", flush=True)
     return 0
 
 

@@ -3,12 +3,12 @@ weights beside the tagger's (resources/tagger/confidence.json).
 
 Each tune/ article is read by the fold tagger that never trained on it (--folds DIR, from
 train_tagger.py --fold), so the tagger's support for a claim means there what it will mean
-on new articles; the shipped tagger, trained on all of tune/, cannot be used for this.
-Each cued claim the engine
-finds is labelled right when the corpus scorer pairs it with a gold claim (partial
-level) with the right source (benchmarks/calibration.py); a logistic model with a small
-L2 penalty is fitted to those labels by Newton's method: deterministic, no random start,
-a few seconds on one core once the articles are parsed (parses are cached).
+on new articles (the shipped tagger is fold 4's, so its own unseen articles are among
+them). Each cued claim the engine finds is labelled right when the corpus scorer pairs it
+with a gold claim (partial level) with the right source (benchmarks/calibration.py); a
+logistic model with a small L2 penalty is fitted to those labels by Newton's method:
+deterministic, no random start, a few seconds on one core once the articles are parsed
+(parses are cached).
 
   .venv/bin/python training/calibrate.py --data-dir ../shared/data/polnear-train/tune \\
       --folds /tmp/tagger_folds
@@ -35,7 +35,7 @@ from briefing_app.nlp.engine import analyze_parsed  # noqa: E402
 from briefing_app.nlp.pipeline import load_pipeline, pipeline_info  # noqa: E402
 from briefing_app.storage.analysis_json import analysis_to_json  # noqa: E402
 
-L2 = 1.0  # on ~2,500 claims: keeps rare facts from getting extreme weights
+L2 = 1.0  # on ~13,000 claims: keeps rare facts from getting extreme weights
 
 
 def fit(x: numpy.ndarray, y: numpy.ndarray, l2: float = L2) -> numpy.ndarray:

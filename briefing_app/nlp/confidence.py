@@ -4,10 +4,10 @@ A claim's evidence is a handful of plain facts about how it was found (which fin
 much the tagger believes its content, whether the source is a pronoun, sits after the
 quote, lies far from the words, resolved to no actor ...). A logistic model over that
 evidence gives the chance that the claim is a real attribution with the right source; its
-weights are fitted on the held-back part of PolNeAR tune/ by training/calibrate.py and
-ship beside the tagger (resources/tagger/confidence.json). A flag is shown only where its
-fact lowers the chance in the fitted model, so every flag the analyst reads is a real
-reason for doubt, never decoration.
+weights are fitted on PolNeAR tune/, each article read by a tagger that never saw it, by
+training/calibrate.py, and ship beside the tagger (resources/tagger/confidence.json). A
+flag is shown only where its fact lowers the chance in the fitted model, so every flag the
+analyst reads is a real reason for doubt, never decoration.
 
 Cue-less claims (the author's own assertions, quotes continued without a cue) are not
 attributions: the corpus marks none of them, so their chance cannot be measured; they get
@@ -40,6 +40,8 @@ LONG_DISTANCE = 150
 # fitted best on tune/ among 0.1, 0.2, 0.35 and 0.5.
 WEAK_SOURCE_SUPPORT = 0.2
 
+# A flag set when a measure falls below a line: its doubt is in both weights.
+_MEASURED_BY = {"tagger_doubts_source": "source_support"}
 # Facts that are also flags (the rest are numbers or the finder's identity).
 FLAG_FACTS = ("pronoun_source", "source_inside_quote", "closing_attribution",
               "long_distance_source", "source_not_an_actor", "tagger_doubts_source",
@@ -75,7 +77,17 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def flags(self, facts: dict[str, float]) -> list[str]:
-        return [k for k in FLAG_FACTS if facts.get(k) and self.weights.get(k, 0.0) < 0]
+        return [k for k in FLAG_FACTS if facts.get(k) and self._effect(k, facts) < 0]
+
+    def _effect(self, flag: str, facts: dict[str, float]) -> float:
+        """What the flag's fact adds to the score; a flag read off a measure (the tagger's
+        support) also counts what that measure loses against full support, since the
+        model may share the doubt between the two."""
+        effect = self.weights.get(flag, 0.0)
+        measure = _MEASURED_BY.get(flag)
+        if measure:
+            effect += self.weights.get(measure, 0.0) * (facts.get(measure, 1.0) - 1.0)
+        return effect
 
 
 def model_path() -> Path:

@@ -21,7 +21,7 @@ def test_the_model_ships_with_the_package_and_weighs_every_fact(no_sockets):
     assert path.stat().st_size < 10_000
     data = json.loads(path.read_text(encoding="utf-8"))
     assert set(data["weights"]) == set(confidence.FEATURES)
-    assert "held-back" in data["fitted_on"]
+    assert "a fold tagger that never saw it" in data["fitted_on"]
     assert confidence.shipped_model() is not None
 
 
@@ -52,6 +52,17 @@ def test_a_flag_is_shown_only_where_it_lowers_the_chance():
     facts.update(pronoun_source=1.0, closing_attribution=1.0)
     assert model.flags(facts) == ["pronoun_source"]
     assert 0.0 < model.chance(facts) < 0.5
+
+
+def test_a_flag_read_off_a_measure_counts_the_measure_s_weight_too():
+    # The fit may put the tagger's doubt on its support number and give the step a small
+    # positive weight: the flag still shows, since together they lower the chance.
+    model = confidence.Model(0.0, {"source_support": 1.6, "tagger_doubts_source": 0.25})
+    facts = dict.fromkeys(confidence.FEATURES, 0.0)
+    facts.update(tagger_doubts_source=1.0, source_support=0.05)
+    assert model.flags(facts) == ["tagger_doubts_source"]
+    outweighed = confidence.Model(0.0, {"source_support": 0.1, "tagger_doubts_source": 0.25})
+    assert outweighed.flags(facts) == []
 
 
 def test_a_source_the_tagger_does_not_read_as_one_is_doubted():
